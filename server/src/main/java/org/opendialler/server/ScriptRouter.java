@@ -1,0 +1,255 @@
+package org.opendialler.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opendialler.protocol.Addresses;
+import org.opendialler.protocol.Answer;
+import org.opendialler.protocol.ApiException;
+import org.opendialler.protocol.ApiRequest;
+import org.opendialler.protocol.Authenticator;
+import org.opendialler.protocol.Caller;
+import org.opendialler.protocol.EnvelopeWriter;
+import org.opendialler.protocol.Format;
+import org.opendialler.protocol.RequestReader;
+import org.opendialler.protocol.Script;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every script: finds it by the last path segment (at the root, under the API prefix, with
+ * doubled slashes), reads the request, checks the token, and writes the envelope. Every answer
+ * that carries an envelope is HTTP 200 but a crash, which is 500 with an envelope.
+ */
+final class ScriptRouter implements Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptRouter.class);
+
+    private final Map<String, Script> scripts = new LinkedHashMap<>();
+    private final Authenticator authenticator;
+    private final ServerConfig config;
+    private final MeterRegistry metrics;
+
+    ScriptRouter(List<Script> scripts, Authenticator authenticator, ServerConfig config,
+            MeterRegistry metrics) {
+        scripts.forEach(s -> this.scripts.put(s.name(), s));
+        this.authenticator = authenticator;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Script script = scriptOf(ctx.path());
+        if (script == null) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("Not found\n");
+            return;
+        }
+        Timer.Sample sample = Timer.start(metrics);
+        String method = "";
+        String result = "success";
+        Caller caller = null;
+        Format format = script.defaultFormat();
+        try {
+            ApiRequest request = RequestReader.read(raw(ctx, script), script.defaultFormat(),
+                    script.formats());
+            format = request.format();
+            method = request.optional("method").orElse("");
+            if (script.requiresToken()) {
+                caller = authenticator.authenticate(request.param("token"), request.clientIp());
+                request.authenticate(caller);
+                checkCampaign(script, request, caller);
+            }
+            Answer answer = script.handle(request);
+            if (answer instanceof Answer.File file) {
+                sendFile(ctx, file);
+                return;
+            }
+            Map<String, Object> envelope = envelope(true, caller);
+            envelope.putAll(answer.body());
+            send(ctx, 200, format, rowName(request), envelope);
+        } catch (ApiException e) {
+            result = "error";
+            Map<String, Object> envelope = envelope(false, caller);
+            envelope.put("error", e.getMessage());
+            envelope.putAll(e.extra());
+            send(ctx, 200, format == Format.CSV ? Format.JSON : format, method, envelope);
+        } catch (RuntimeException e) {
+            result = "crash";
+            LOG.error("{} method '{}' crashed", script.name(), method, e);
+            Map<String, Object> envelope = envelope(false, caller);
+            envelope.put("error", "Internal server error");
+            send(ctx, 500, format == Format.CSV ? Format.JSON : format, method, envelope);
+        } finally {
+            sample.stop(Timer.builder("opendialler.requests")
+                    .tag("script", script.name())
+                    .tag("method", metricMethod(script, method))
+                    .tag("result", result)
+                    .publishPercentileHistogram()
+                    .register(metrics));
+        }
+    }
+
+    /** Unknown methods are folded into one tag so a client cannot grow the metrics at will. */
+    private static String metricMethod(Script script, String method) {
+        return method.matches("[a-z_]{1,40}") ? method : "other";
+    }
+
+    private Script scriptOf(String path) {
+        String rest = stripSlashes(path);
+        String prefix = stripSlashes(config.apiPrefix());
+        if (!prefix.isEmpty() && rest.startsWith(prefix + "/")) {
+            rest = stripSlashes(rest.substring(prefix.length()));
+        }
+        return scripts.get(rest);
+    }
+
+    private static String stripSlashes(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
+    }
+
+    private static String rowName(ApiRequest request) {
+        return request.optional("method").orElse("item");
+    }
+
+    private static Map<String, Object> envelope(boolean success, Caller caller) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("success", success);
+        if (caller != null) {
+            envelope.put("account_id", String.valueOf(caller.ccid()));
+        }
+        return envelope;
+    }
+
+    private static void checkCampaign(Script script, ApiRequest request, Caller caller) {
+        String campaign = request.optional("campaign").orElse(null);
+        if (!script.campaignIsCentre() || campaign == null || !campaign.matches("\\d{1,18}")) {
+            return;
+        }
+        long id = Long.parseLong(campaign);
+        if (id != 0 && id != caller.ccid()) {
+            throw ApiException.accessDenied();
+        }
+    }
+
+    private RequestReader.Raw raw(Context ctx, Script script) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        String clientIp = Addresses.client(ctx.req().getRemoteAddr(),
+                headers.get("x-forwarded-for"), config.trustedProxies());
+        Map<String, List<String>> query = query(ctx);
+        String contentType = ctx.contentType();
+        boolean multipart = contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        if (multipart) {
+            return multipart(ctx, script, query, clientIp, headers);
+        }
+        return new RequestReader.Raw(script.name(), query, Map.of(), null, body(ctx),
+                contentType, clientIp, headers);
+    }
+
+    private static Map<String, List<String>> query(Context ctx) {
+        try {
+            return new LinkedHashMap<>(ctx.queryParamMap());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badArgument("query string");
+        }
+    }
+
+    private RequestReader.Raw multipart(Context ctx, Script script,
+            Map<String, List<String>> query, String clientIp, Map<String, String> headers) {
+        checkLength(ctx);
+        Map<String, List<String>> fields;
+        String easycall = null;
+        try {
+            fields = new LinkedHashMap<>(ctx.formParamMap());
+            UploadedFile file = ctx.uploadedFile("easycall");
+            if (file != null) {
+                try (InputStream in = file.content()) {
+                    easycall = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            throw new ApiException("Bad multipart body: " + e.getMessage());
+        }
+        List<String> asField = fields.remove("easycall");
+        if (easycall == null && asField != null && !asField.isEmpty()) {
+            easycall = asField.get(asField.size() - 1);
+        }
+        return new RequestReader.Raw(script.name(), query, fields, easycall, null,
+                ctx.contentType(), clientIp, headers);
+    }
+
+    private String body(Context ctx) {
+        checkLength(ctx);
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+                    config.maxBodyBytes() + 1));
+            if (bytes.length > config.maxBodyBytes()) {
+                throw tooLarge();
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ApiException("The request body could not be read");
+        }
+    }
+
+    private void checkLength(Context ctx) {
+        if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
+            throw tooLarge();
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException("Request body too large: the limit is "
+                + config.maxBodyBytes() + " bytes");
+    }
+
+    private static void send(Context ctx, int status, Format format, String rowName,
+            Map<String, Object> envelope) {
+        byte[] bytes = EnvelopeWriter.write(format, rowName.isEmpty() ? "item" : rowName,
+                envelope);
+        ctx.status(status).contentType(format.contentType()).result(bytes);
+    }
+
+    private static void sendFile(Context ctx, Answer.File file) {
+        try {
+            ctx.header("Content-Disposition",
+                    "attachment; filename=\"" + file.downloadName() + "\"");
+            ctx.writeSeekableStream(Files.newInputStream(file.path()), file.contentType(),
+                    Files.size(file.path()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the scripts served, for the start-up log. */
+    List<String> names() {
+        return new ArrayList<>(scripts.keySet());
+    }
+}

@@ -1,0 +1,40 @@
+package org.opendialler.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where the database is. A blank URL means the embedded H2 file under the data directory.
+ * {@code schema}, when set, confines every table to that schema (tests give each server one).
+ */
+public record DbConfig(String url, String user, String password, String schema) {
+
+    /** The embedded default: an H2 file in {@code dataDir}, speaking PostgreSQL's dialect. */
+    public static DbConfig embedded(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("opendialler").toString();
+        return new DbConfig("jdbc:h2:file:" + file + h2Options(), "sa", "", null);
+    }
+
+    /** The options every H2 URL needs so that unquoted and quoted lower-case names agree. */
+    public static String h2Options() {
+        return ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";LOCK_TIMEOUT=10000";
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL without credentials or options, for logs. */
+    public String describe() {
+        String shown = url;
+        int options = shown.indexOf(';');
+        if (options > 0) {
+            shown = shown.substring(0, options);
+        }
+        int query = shown.indexOf('?');
+        if (query > 0) {
+            shown = shown.substring(0, query);
+        }
+        return schema == null ? shown : shown + " (schema " + schema + ")";
+    }
+}

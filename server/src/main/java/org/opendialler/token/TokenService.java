@@ -1,0 +1,224 @@
+package org.opendialler.token;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.opendialler.protocol.ApiException;
+import org.opendialler.protocol.Authenticator;
+import org.opendialler.protocol.Caller;
+import org.opendialler.store.Database;
+import org.opendialler.tenancy.ApiUser;
+import org.opendialler.tenancy.Passwords;
+import org.opendialler.tenancy.Tenancy;
+
+/**
+ * Mints, checks and revokes tokens. A token is 40 hex characters derived with HMAC-SHA-256 from a
+ * random nonce and the server's secret; the database keeps the nonce and a SHA-256 of the token,
+ * never the token, so a copy of the database alone gives nobody a working token. Thread-safe.
+ */
+public final class TokenService implements Authenticator {
+
+    static final Table<Record> TOKENS = table(name("tokens"));
+    static final Field<Long> TOKEN_ID = field(name("token_id"), Long.class);
+    static final Field<String> TOKEN_HASH = field(name("token_hash"), String.class);
+    static final Field<String> NONCE = field(name("nonce"), String.class);
+    static final Field<Long> USER_ID = field(name("user_id"), Long.class);
+    static final Field<Long> CCID = field(name("ccid"), Long.class);
+    static final Field<String> BOUND_TO = field(name("bound_to"), String.class);
+    static final Field<Long> ISSUED_AT = field(name("issued_at"), Long.class);
+    static final Field<Long> EXPIRES_AT = field(name("expires_at"), Long.class);
+    static final Field<Boolean> REVOKED = field(name("revoked"), Boolean.class);
+    static final Field<Long> TOKEN_CCID = field(name("tokens", "ccid"), Long.class);
+    static final Field<Long> TOKEN_USER_ID = field(name("tokens", "user_id"), Long.class);
+    static final Field<Long> USERS_USER_ID = field(name("api_users", "user_id"), Long.class);
+    static final Field<String> USERNAME = field(name("username"), String.class);
+    static final Table<Record> USERS = table(name("api_users"));
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Database db;
+    private final Tenancy tenancy;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final byte[] secret;
+    private final LoginThrottle throttle;
+
+    /** A minted or re-issued token and the Unix second it stops working. */
+    public record Issued(String token, long expire) {
+    }
+
+    public TokenService(Database db, Tenancy tenancy, Clock clock, Duration lifetime,
+            byte[] secret) {
+        this.db = db;
+        this.tenancy = tenancy;
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.secret = secret.clone();
+        this.throttle = new LoginThrottle(clock);
+    }
+
+    /**
+     * Checks a username and password and answers the token that user holds for these addresses,
+     * minting one when none is valid.
+     *
+     * @throws ApiException {@code Authentication failure}, the same for every kind of failure
+     */
+    public Issued get(String username, String password, String clientIp, List<String> boundTo) {
+        if (throttle.refused(clientIp, username)) {
+            throw authenticationFailure();
+        }
+        sleep(throttle.delayMillis(clientIp, username));
+        Optional<ApiUser> user = tenancy.user(username);
+        boolean ok = Passwords.matches(password, user.map(ApiUser::passwordHash).orElse(null));
+        if (!ok) {
+            throw failure(clientIp, username);
+        }
+        throttle.succeeded(clientIp, username);
+
+        String binding = String.join(",", boundTo);
+        long now = clock.instant().getEpochSecond();
+        Optional<Issued> held = held(user.get().userId(), binding, now);
+        return held.orElseGet(() -> mint(user.get(), binding, now));
+    }
+
+    private ApiException failure(String clientIp, String username) {
+        throttle.failed(clientIp, username);
+        return authenticationFailure();
+    }
+
+    private static ApiException authenticationFailure() {
+        return new ApiException("Authentication failure");
+    }
+
+    private Optional<Issued> held(long userId, String binding, long now) {
+        var rows = db.dsl().select(NONCE, TOKEN_HASH, EXPIRES_AT).from(TOKENS)
+                .where(USER_ID.eq(userId), BOUND_TO.eq(binding), REVOKED.isFalse(),
+                        EXPIRES_AT.gt(now))
+                .orderBy(EXPIRES_AT.desc())
+                .fetch();
+        for (var row : rows) {
+            String token = derive(row.get(NONCE));
+            // A token minted by a node with another secret cannot be derived here; skip it.
+            if (sha256(token).equals(row.get(TOKEN_HASH))) {
+                return Optional.of(new Issued(token, row.get(EXPIRES_AT)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Issued mint(ApiUser user, String binding, long now) {
+        byte[] nonceBytes = new byte[24];
+        RANDOM.nextBytes(nonceBytes);
+        String nonce = HEX.formatHex(nonceBytes);
+        String token = derive(nonce);
+        long expire = now + lifetime.toSeconds();
+        db.dsl().insertInto(TOKENS)
+                .set(TOKEN_HASH, sha256(token))
+                .set(NONCE, nonce)
+                .set(USER_ID, user.userId())
+                .set(CCID, user.ccid())
+                .set(BOUND_TO, binding)
+                .set(ISSUED_AT, now)
+                .set(EXPIRES_AT, expire)
+                .execute();
+        return new Issued(token, expire);
+    }
+
+    /** The expiry of a valid token used from {@code clientIp}. */
+    public long validate(String token, String clientIp) {
+        return row(token, clientIp).get(EXPIRES_AT);
+    }
+
+    @Override
+    public Caller authenticate(String token, String clientIp) {
+        Record row = row(token, clientIp);
+        return new Caller(row.get(TOKEN_CCID), row.get(TOKEN_USER_ID), row.get(USERNAME));
+    }
+
+    /** Ends a token at once. */
+    public void revoke(String token, String clientIp) {
+        Record row = row(token, clientIp);
+        db.dsl().update(TOKENS).set(REVOKED, true).where(TOKEN_ID.eq(row.get(TOKEN_ID)))
+                .execute();
+    }
+
+    private Record row(String token, String clientIp) {
+        if (token == null || !token.matches("[0-9a-f]{40}")) {
+            throw invalid();
+        }
+        Record row = db.dsl()
+                .select(TOKEN_ID, TOKEN_CCID, TOKEN_HASH, TOKEN_USER_ID, BOUND_TO, EXPIRES_AT,
+                        REVOKED, USERNAME)
+                .from(TOKENS).join(USERS).on(TOKEN_USER_ID.eq(USERS_USER_ID))
+                .where(TOKEN_HASH.eq(sha256(token)))
+                .fetchOne();
+        if (row == null || row.get(REVOKED) || !boundTo(row.get(BOUND_TO), clientIp)) {
+            throw invalid();
+        }
+        if (row.get(EXPIRES_AT) <= clock.instant().getEpochSecond()) {
+            throw new ApiException("Expired token", Map.of("expire", -1));
+        }
+        return row;
+    }
+
+    private static boolean boundTo(String binding, String clientIp) {
+        for (String ip : binding.split(",")) {
+            if (org.opendialler.protocol.Addresses.same(ip, clientIp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException invalid() {
+        return new ApiException("Invalid token");
+    }
+
+    private String derive(String nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] full = mac.doFinal(nonce.getBytes(StandardCharsets.US_ASCII));
+            return HEX.formatHex(full, 0, 20);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
