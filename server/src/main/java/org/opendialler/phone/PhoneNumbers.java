@@ -42,7 +42,9 @@ public final class PhoneNumbers {
     private static Optional<PhoneNumber> read(String text, String defaultCountry) {
         try {
             PhoneNumber number = UTIL.parse(text, defaultCountry);
-            if (UTIL.isPossibleNumber(number)) {
+            // Local-only lengths (a number without its area code) cannot be dialled as given.
+            if (UTIL.isPossibleNumberWithReason(number)
+                    == PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
                 return Optional.of(number);
             }
         } catch (NumberParseException e) {

@@ -104,6 +104,9 @@ final class ScriptRouter implements Handler {
 
     /** Unknown methods are folded into one tag so a client cannot grow the metrics at will. */
     private static String metricMethod(Script script, String method) {
+        if (method.isEmpty()) {
+            return "none";
+        }
         return method.matches("[a-z_]{1,40}") ? method : "other";
     }
 
