@@ -10,7 +10,7 @@ public record DbConfig(String url, String user, String password, String schema) 
 
     /** The embedded default: an H2 file in {@code dataDir}, speaking PostgreSQL's dialect. */
     public static DbConfig embedded(Path dataDir) {
-        String file = dataDir.toAbsolutePath().resolve("opendialler").toString();
+        String file = dataDir.toAbsolutePath().normalize().resolve("opendialler").toString();
         return new DbConfig("jdbc:h2:file:" + file + h2Options(), "sa", "", null);
     }
 
