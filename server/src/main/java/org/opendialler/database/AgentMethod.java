@@ -58,7 +58,8 @@ final class AgentMethod extends Resource {
 
     @Override
     void check(Ctx ctx, Map<String, Object> values, Record existing) {
-        Condition sameLogin = CCID.eq(ctx.ccid()).and(Agents.LOGIN.eq((String) values.get("login")));
+        Condition sameLogin = CCID.eq(ctx.ccid())
+                .and(Agents.LOGIN.eq((String) values.get("login")));
         if (existing != null) {
             sameLogin = sameLogin.and(Agents.AGENTID.ne(existing.get(Agents.AGENTID)));
         }

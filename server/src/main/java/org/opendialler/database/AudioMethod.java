@@ -51,7 +51,8 @@ final class AudioMethod extends Resource {
 
     @Override
     Condition readFilter(ApiRequest request) {
-        return request.optional("name").map(n -> NAME.eq(n)).orElse(org.jooq.impl.DSL.noCondition());
+        return request.optional("name").map(n -> NAME.eq(n))
+                .orElse(org.jooq.impl.DSL.noCondition());
     }
 
     Answer create(Crud crud, ApiRequest request) {

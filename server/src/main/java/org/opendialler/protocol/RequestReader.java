@@ -76,9 +76,10 @@ public final class RequestReader {
         List<ObjectNode> rows = new ArrayList<>();
         Upload upload = raw.easycallBytes() == null ? null
                 : new Upload(raw.easycallFilename(), raw.easycallBytes());
-        if (upload != null && upload.isBinary()) {
-            // A binary file (an audio upload) carries no rows; the script reads its bytes.
-            rows.clear();
+        boolean binary = upload != null && upload.isBinary();
+        // A binary file (an audio upload) carries no rows: the script reads its bytes.
+        if (binary) {
+            bodyObject = null;
         } else if (raw.easycall() != null && !raw.easycall().isBlank()) {
             rows.addAll(rowsOf(raw.easycall().strip(), format));
         } else if (!trimmed.isEmpty()) {

@@ -194,13 +194,15 @@ class DatabaseApiTest {
     @Test
     void agentsKeepAHashedPasswordNeverReadBackAndAUniqueLogin() {
         Api a = server.newCentre("A");
-        long team = create(a, "teams", "{\"name\":\"Blue\",\"middleware\":\"https://m.example/t\"}");
+        long team = create(a, "teams",
+                "{\"name\":\"Blue\",\"middleware\":\"https://m.example/t\"}");
         long agent = create(a, "agents", "{\"firstname\":\"Ann\",\"lastname\":\"Lee\","
                 + "\"login\":\"ann\",\"password\":\"pw-1234\",\"team\":" + team
                 + ",\"email\":\"ann@example.com\",\"middleware\":\"https://m.example/a\"}");
 
         JsonNode row = read(a, "agents", Map.of("agentid", "" + agent)).get("list").get(0);
-        JsonNode again = write(a, "agents", "create", "[{\"login\":\"ann\",\"password\":\"x1234\"}]");
+        JsonNode again = write(a, "agents", "create",
+                "[{\"login\":\"ann\",\"password\":\"x1234\"}]");
         var hashField = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("password_hash"),
                 String.class);
         String hash = server.server().database().dsl().select(hashField).from(Agents.TABLE)
