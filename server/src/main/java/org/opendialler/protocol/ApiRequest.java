@@ -24,10 +24,18 @@ public final class ApiRequest {
     private final Format format;
     private final String clientIp;
     private final Map<String, String> headers;
+    private final Upload upload;
     private Caller caller;
 
     ApiRequest(String script, Map<String, List<String>> params, ObjectNode bodyObject,
             List<ObjectNode> rows, Format format, String clientIp, Map<String, String> headers) {
+        this(script, params, bodyObject, rows, format, clientIp, headers, null);
+    }
+
+    ApiRequest(String script, Map<String, List<String>> params, ObjectNode bodyObject,
+            List<ObjectNode> rows, Format format, String clientIp, Map<String, String> headers,
+            Upload upload) {
+        this.upload = upload;
         this.script = script;
         this.params = params;
         this.bodyObject = bodyObject;
@@ -200,5 +208,10 @@ public final class ApiRequest {
     /** The posted rows, possibly none: for actions where rows are optional. */
     public List<ObjectNode> rowsOrEmpty() {
         return Collections.unmodifiableList(rows);
+    }
+
+    /** The multipart file part {@code easycall} as sent, bytes and file name; empty if none. */
+    public Optional<Upload> upload() {
+        return Optional.ofNullable(upload);
     }
 }

@@ -39,7 +39,17 @@ public final class RequestReader {
             String body,
             String contentType,
             String clientIp,
-            Map<String, String> headers) {
+            Map<String, String> headers,
+            byte[] easycallBytes,
+            String easycallFilename) {
+
+        /** A request without the raw bytes of an {@code easycall} file part. */
+        public Raw(String script, Map<String, List<String>> query,
+                Map<String, List<String>> multipartFields, String easycall, String body,
+                String contentType, String clientIp, Map<String, String> headers) {
+            this(script, query, multipartFields, easycall, body, contentType, clientIp, headers,
+                    null, null);
+        }
     }
 
     private RequestReader() {
@@ -64,7 +74,13 @@ public final class RequestReader {
         Format format = format(params, defaultFormat, allowed);
         ObjectNode bodyObject = null;
         List<ObjectNode> rows = new ArrayList<>();
-        if (raw.easycall() != null && !raw.easycall().isBlank()) {
+        Upload upload = raw.easycallBytes() == null ? null
+                : new Upload(raw.easycallFilename(), raw.easycallBytes());
+        boolean binary = upload != null && upload.isBinary();
+        // A binary file (an audio upload) carries no rows: the script reads its bytes.
+        if (binary) {
+            bodyObject = null;
+        } else if (raw.easycall() != null && !raw.easycall().isBlank()) {
             rows.addAll(rowsOf(raw.easycall().strip(), format));
         } else if (!trimmed.isEmpty()) {
             JsonNode parsed = structured ? Json.parse(trimmed) : null;
@@ -77,7 +93,7 @@ public final class RequestReader {
             throw ApiException.badArgument("a value holds a NUL character");
         }
         return new ApiRequest(raw.script(), params, bodyObject, rows, format, raw.clientIp(),
-                raw.headers());
+                raw.headers(), upload);
     }
 
     private static Format format(Map<String, List<String>> params, Format defaultFormat,

@@ -184,13 +184,17 @@ final class ScriptRouter implements Handler {
         checkLength(ctx);
         Map<String, List<String>> fields;
         String easycall = null;
+        byte[] easycallBytes = null;
+        String easycallName = null;
         try {
             fields = new LinkedHashMap<>(ctx.formParamMap());
             UploadedFile file = ctx.uploadedFile("easycall");
             if (file != null) {
                 try (InputStream in = file.content()) {
-                    easycall = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    easycallBytes = in.readAllBytes();
                 }
+                easycallName = file.filename();
+                easycall = new String(easycallBytes, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -205,7 +209,7 @@ final class ScriptRouter implements Handler {
             easycall = asField.get(asField.size() - 1);
         }
         return new RequestReader.Raw(script.name(), query, fields, easycall, null,
-                ctx.contentType(), clientIp, headers);
+                ctx.contentType(), clientIp, headers, easycallBytes, easycallName);
     }
 
     private String body(Context ctx) {
