@@ -30,6 +30,7 @@ final class InMemoryRecords implements RecordClaims, CallOutcomes {
     private final Set<Long> liveDatasets = new HashSet<>();
     private long nextId = 1;
     int renewals;
+    Duration retryInterval = Duration.ofMinutes(30);
 
     InMemoryRecords(Clock clock) {
         this.clock = clock;
@@ -49,6 +50,7 @@ final class InMemoryRecords implements RecordClaims, CallOutcomes {
         int attempts;
         Integer outcome;
         Instant noPredictiveUntil;
+        Instant lastAttempt;
         boolean claimed;
         boolean claimedAsCallback;
 
@@ -130,7 +132,9 @@ final class InMemoryRecords implements RecordClaims, CallOutcomes {
         boolean agentOk = !r.agentSpecific || agents.contains(r.agentRef);
         boolean repeatOk = guaranteed || r.noPredictiveUntil == null
                 || !r.noPredictiveUntil.isAfter(now);
-        return open && due && agentOk && repeatOk && !r.claimed
+        boolean rested = r.lastAttempt == null
+                || !r.lastAttempt.plus(retryInterval).isAfter(now);
+        return open && due && agentOk && repeatOk && rested && !r.claimed
                 && liveDatasets.contains(r.datasetId);
     }
 
@@ -167,6 +171,7 @@ final class InMemoryRecords implements RecordClaims, CallOutcomes {
         Instant at = result.at();
         r.claimed = false;
         r.attempts++;
+        r.lastAttempt = at;
         r.outcome = result.outcome().id();
         r.processDate = at;
         r.processType = result.outcome().complete() ? COMPLETE : MORE;
