@@ -17,7 +17,6 @@ final class AgentSeat {
     ActiveCall call;
     ClaimedRecord preview;
     long previewQueue;
-    boolean leaving;
 
     AgentSeat(long agentId, Set<Long> queues, Instant now) {
         this.agentId = agentId;
