@@ -1,0 +1,49 @@
+package org.opendialler.dialler;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The call detail record of one dialler call, in the terms of {@code reporting.php?method=cdr}.
+ * Times are instants (the store writes Unix seconds); durations are null when the phase never
+ * happened.
+ *
+ * @param callId {@code callid}
+ * @param qid {@code qid}
+ * @param table {@code qtable}
+ * @param datasetId {@code dsid}
+ * @param urn {@code urn}, the record id
+ * @param agentId {@code aid}, or null when no agent took part
+ * @param ddi the number called
+ * @param cli the number presented
+ * @param cres the call result: {@code Answered}, {@code No Answer}, {@code Busy},
+ *     {@code Dead Line}, {@code Answer Machine}, {@code Abandoned}, {@code Fax}
+ * @param dtype {@code out} for a dialler call
+ * @param carrier the port's name
+ * @param tmInit when the call was originated
+ * @param tmAnswer when it was answered, or null
+ * @param tmDisconnect when it ended
+ * @param ring ringing time ({@code sec_ring})
+ * @param queued answer to agent ({@code sec_que}), or null
+ * @param talk agent talk time, or null
+ * @param wrap agent wrap time, or null
+ * @param recorded whether a recording exists ({@code flags} has {@code recorded})
+ */
+public record Cdr(long callId, long qid, String table, long datasetId, long urn, Long agentId,
+        String ddi, String cli, String cres, String dtype, String carrier, Instant tmInit,
+        Instant tmAnswer, Instant tmDisconnect, Duration ring, Duration queued, Duration talk,
+        Duration wrap, boolean recorded) {
+
+    public static final String ANSWERED = "Answered";
+    public static final String NO_ANSWER = "No Answer";
+    public static final String BUSY = "Busy";
+    public static final String DEAD_LINE = "Dead Line";
+    public static final String ANSWER_MACHINE = "Answer Machine";
+    public static final String ABANDONED = "Abandoned";
+    public static final String FAX = "Fax";
+
+    /** The whole call, origination to disconnect ({@code sec_dur}). */
+    public Duration duration() {
+        return Duration.between(tmInit, tmDisconnect);
+    }
+}

@@ -1,0 +1,594 @@
+package org.opendialler.dialler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.opendialler.phone.PhoneNumbers;
+import org.opendialler.telephony.CallEvent;
+import org.opendialler.telephony.CallListener;
+import org.opendialler.telephony.CallState;
+import org.opendialler.telephony.OriginateRequest;
+import org.opendialler.telephony.Scheduler;
+import org.opendialler.telephony.TelephonyPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialler loop. Every second, for each started outbound queue with agents waiting, it asks
+ * {@link Pacing} how many calls to start, claims that many records, and originates them; it
+ * gives an answered call to a waiting agent within two seconds or abandons it with the queue's
+ * information message; and it hands each finished call to {@link CallOutcomes} as one
+ * {@link CallResult}. Not thread-safe: every method, and every port event, must run on the
+ * scheduler's thread ({@code scheduler.execute(...)} from elsewhere).
+ */
+public final class Dialler implements CallListener {
+
+    /** The most time between a person's answer and an agent on the line (compliance.md). */
+    public static final Duration CONNECT_LIMIT = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dialler.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration RENEW_EVERY = Duration.ofMinutes(1);
+
+    private final Scheduler scheduler;
+    private final TelephonyPort port;
+    private final RecordClaims claims;
+    private final CallOutcomes outcomes;
+    private final Pacing pacing;
+    private final LongSupplier callIds;
+    private final Map<Long, QueueRun> queues = new LinkedHashMap<>();
+    private final Map<Long, AgentSeat> seats = new LinkedHashMap<>();
+    private final Map<Long, ActiveCall> calls = new LinkedHashMap<>();
+    private final List<AgentListener> listeners = new ArrayList<>();
+    private boolean started;
+
+    /** A dialler; nothing happens until {@link #start}. {@code callIds} gives unique ids. */
+    public Dialler(Scheduler scheduler, TelephonyPort port, RecordClaims claims,
+            CallOutcomes outcomes, Pacing pacing, LongSupplier callIds) {
+        this.scheduler = scheduler;
+        this.port = port;
+        this.claims = claims;
+        this.outcomes = outcomes;
+        this.pacing = pacing;
+        this.callIds = callIds;
+    }
+
+    /** The endpoint an agent's phone is reached at; a PBX adapter maps it to a device. */
+    public static String endpoint(long agentId) {
+        return "agent:" + agentId;
+    }
+
+    /** Listens to the port and starts the pacing loop. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("dialler already started");
+        }
+        started = true;
+        port.addListener(this);
+        scheduler.after(TICK, this::tick);
+        scheduler.after(RENEW_EVERY, this::renewLeases);
+    }
+
+    public void addAgentListener(AgentListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts dialling a queue; refused without a caller id (compliance.md). */
+    public void startQueue(QueueSettings queue) {
+        if (queue.callerId() == null || queue.callerId().isBlank()) {
+            throw new IllegalArgumentException("Queue " + queue.qid()
+                    + " has no callerid; set one before it can dial");
+        }
+        QueueRun run = queues.computeIfAbsent(queue.qid(), q -> new QueueRun(queue));
+        run.settings = queue;
+        run.active = true;
+        LOG.info("Queue {} started in {} mode", queue.qid(), queue.dialMode());
+    }
+
+    /** Stops starting calls for a queue; calls in progress finish normally. */
+    public void stopQueue(long qid) {
+        QueueRun run = queues.get(qid);
+        if (run != null && run.active) {
+            run.active = false;
+            LOG.info("Queue {} stopped", qid);
+        }
+    }
+
+    /** The queue's abandon meters now. */
+    public AbandonMeter.Reading abandonRate(long qid) {
+        QueueRun run = queues.get(qid);
+        if (run == null) {
+            throw new IllegalArgumentException("Queue " + qid + " was never started");
+        }
+        return run.meter.read(now());
+    }
+
+    /** An agent's state; {@link AgentState#LOGGED_OUT} for one not logged in. */
+    public AgentState agentState(long agentId) {
+        AgentSeat seat = seats.get(agentId);
+        return seat == null ? AgentState.LOGGED_OUT : seat.state;
+    }
+
+    /** The queue of an agent's current or last call, if any. */
+    public Optional<QueueSettings> queueOfCall(long agentId) {
+        AgentSeat seat = seats.get(agentId);
+        return Optional.ofNullable(seat).map(s -> s.call).map(c -> c.queue);
+    }
+
+    /** The id of an agent's current or last call, if any. */
+    public Optional<Long> callOf(long agentId) {
+        AgentSeat seat = seats.get(agentId);
+        return Optional.ofNullable(seat).map(s -> s.call).map(c -> c.callId);
+    }
+
+    // ---- agent actions ----
+
+    /** Logs an agent in on {@code qids}, ready for calls. */
+    public void login(long agentId, Set<Long> qids) {
+        if (seats.containsKey(agentId)) {
+            throw new IllegalAgentStateException(agentId, EnumSet.of(AgentState.LOGGED_OUT),
+                    seats.get(agentId).state, "log in");
+        }
+        AgentSeat seat = new AgentSeat(agentId, qids, now());
+        seats.put(agentId, seat);
+        publish(seat.moveTo(AgentState.WAIT, now(), "login", null, false));
+    }
+
+    /** Back from a pause to waiting. */
+    public void ready(long agentId) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.PAUSE), "get ready");
+        publish(seat.moveTo(AgentState.WAIT, now(), null, null, false));
+        offerAwaitingCall(seat);
+    }
+
+    /** Pauses an agent that holds no call. */
+    public void pause(long agentId, String reason) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.WAIT), "pause");
+        requireNoReservation(seat, "pause");
+        publish(seat.moveTo(AgentState.PAUSE, now(), reason, null, false));
+    }
+
+    /** Logs out an agent that holds no call. */
+    public void logout(long agentId) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.WAIT, AgentState.PAUSE), "log out");
+        requireNoReservation(seat, "log out");
+        seats.remove(agentId);
+        publish(seat.moveTo(AgentState.LOGGED_OUT, now(), "logout", null, false));
+    }
+
+    /** Preview: claims the next record of {@code qid} for the agent to look at, if any. */
+    public Optional<ClaimedRecord> next(long agentId, long qid) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.WAIT), "preview a record");
+        requireNoReservation(seat, "preview a record");
+        QueueRun run = run(qid);
+        if (!seat.queues.contains(qid)) {
+            throw new IllegalArgumentException("Agent " + agentId + " is not on queue " + qid);
+        }
+
+        List<ClaimedRecord> claimed = claims.claim(run.settings, 1, Set.of(agentId), true);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        seat.preview = claimed.get(0);
+        seat.previewQueue = qid;
+        publish(seat.moveTo(AgentState.PREVIEW, now(), null, null, false));
+        return Optional.of(seat.preview);
+    }
+
+    /** Preview: dials the previewed record; the agent is on the line when it is answered. */
+    public long dialPreview(long agentId) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.PREVIEW), "dial the previewed record");
+        requireNoReservation(seat, "dial again");
+        ClaimedRecord record = seat.preview;
+        seat.preview = null;
+        return place(run(seat.previewQueue), record, seat).callId;
+    }
+
+    /** Preview: gives the previewed record back undialled. */
+    public void skipPreview(long agentId) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.PREVIEW), "skip a record");
+        requireNoReservation(seat, "skip a dialled record");
+        claims.release(seat.preview);
+        seat.preview = null;
+        publish(seat.moveTo(AgentState.WAIT, now(), "skipped", null, false));
+        offerAwaitingCall(seat);
+    }
+
+    /** Ends the agent's call from our side; the agent goes to wrap. */
+    public void hangUp(long agentId) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.CALL), "hang up");
+        port.hangUp(seat.call.callId);
+    }
+
+    /**
+     * Sets the outcome of the agent's last call, which must have ended; the record, the CDR
+     * and the agent's move to wait (or pause) go to {@link CallOutcomes} together.
+     */
+    public void disposition(long agentId, Disposition disposition, boolean pauseAfter) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.WRAP), "set an outcome");
+        ActiveCall call = seat.call;
+
+        AgentState next = pauseAfter ? AgentState.PAUSE : AgentState.WAIT;
+        AgentStateChange change = seat.moveTo(next, now(), pauseAfter ? "after call" : null,
+                call, true);
+        seat.call = null;
+        run(call.queue).stats.handleTime(Duration.between(call.tmConnect == null
+                ? call.tmAnswer : call.tmConnect, now()));
+        finish(call, disposition, true, change);
+
+        publish(change);
+        offerAwaitingCall(seat);
+    }
+
+    // ---- pacing ----
+
+    private void tick() {
+        for (QueueRun run : List.copyOf(queues.values())) {
+            if (run.active && run.settings.dialMode() != DialMode.PREVIEW) {
+                pace(run);
+            }
+        }
+        scheduler.after(TICK, this::tick);
+    }
+
+    private void pace(QueueRun run) {
+        QueueSettings queue = run.settings;
+        Set<Long> free = seats.values().stream().filter(s -> s.isFreeFor(queue.qid()))
+                .map(s -> s.agentId).collect(Collectors.toCollection(TreeSet::new));
+        if (free.isEmpty()) {
+            return;
+        }
+
+        Pacing.Decision decision = pacing.decide(queue, load(queue, free.size()),
+                run.meter.read(now()), run.stats);
+        if (decision.calls() == 0) {
+            return;
+        }
+
+        List<ClaimedRecord> claimed = claims.claim(queue, decision.calls(), free,
+                decision.agentGuaranteed());
+        for (int i = 0; i < claimed.size(); i++) {
+            placeClaimed(run, claimed.get(i), i < decision.calls());
+        }
+    }
+
+    private Pacing.Load load(QueueSettings queue, int waiting) {
+        int busy = 0;
+        for (AgentSeat s : seats.values()) {
+            if (s.queues.contains(queue.qid())
+                    && (s.state == AgentState.CALL || s.state == AgentState.WRAP)) {
+                busy++;
+            }
+        }
+        int inFlight = 0;
+        int awaiting = 0;
+        for (ActiveCall c : calls.values()) {
+            if (c.queue.qid() != queue.qid() || c.reserved != null) {
+                continue;
+            }
+            CallState state = c.leg.state();
+            if (state == CallState.DIALLING || state == CallState.RINGING) {
+                inFlight++;
+            } else if (c.isAwaitingAgent()) {
+                awaiting++;
+            }
+        }
+        return new Pacing.Load(waiting, busy, inFlight, awaiting);
+    }
+
+    private void placeClaimed(QueueRun run, ClaimedRecord record, boolean wanted) {
+        if (!wanted) {
+            LOG.warn("Record claims returned more records than asked; releasing {}",
+                    record.recordId());
+            claims.release(record);
+            return;
+        }
+        if (record.agentSpecific() == null) {
+            place(run, record, null);
+            return;
+        }
+        AgentSeat seat = seats.get(record.agentSpecific());
+        if (seat == null || !seat.isFreeFor(run.settings.qid())) {
+            // The claim store should not return it; never give it to another agent.
+            LOG.warn("Agent-specific record {} claimed without its agent free; releasing",
+                    record.recordId());
+            claims.release(record);
+            return;
+        }
+        place(run, record, seat);
+    }
+
+    private ActiveCall place(QueueRun run, ClaimedRecord record, AgentSeat reserved) {
+        QueueSettings queue = run.settings;
+        ActiveCall call = new ActiveCall(callIds.getAsLong(), queue, record, now());
+        call.reserved = reserved;
+        if (reserved != null) {
+            reserved.reservedFor = call;
+        }
+        calls.put(call.callId, call);
+
+        boolean preview = reserved != null && reserved.state == AgentState.PREVIEW;
+        try {
+            port.originate(new OriginateRequest(call.callId, record.number(), queue.callerId(),
+                    queue.ringTime(), queue.detectMachine() && !preview, queue.record()));
+        } catch (RuntimeException e) {
+            LOG.warn("Call {} to {} could not be placed", call.callId,
+                    PhoneNumbers.masked(record.number()), e);
+            call.tmDisconnect = now();
+            finishWithoutAgent(call, Outcome.DIALLER_ERROR);
+        }
+        return call;
+    }
+
+    // ---- call events ----
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        ActiveCall call = calls.get(event.callId());
+        if (call == null) {
+            return;
+        }
+        call.leg.moveTo(event.type().next());
+
+        switch (event.type()) {
+            case RINGING -> { }
+            case ANSWERED_PERSON -> answered(call, event.at());
+            case ANSWERED_MACHINE -> machine(call, event.at());
+            case CONNECTED -> connected(call, event.at());
+            case NO_ANSWER -> unanswered(call, event.at(), Outcome.NO_ANSWER, Cdr.NO_ANSWER);
+            case BUSY -> unanswered(call, event.at(), Outcome.BUSY, Cdr.BUSY);
+            case DEAD_LINE -> unanswered(call, event.at(), Outcome.DEAD_LINE, Cdr.DEAD_LINE);
+            case FAX -> unanswered(call, event.at(), Outcome.FAX, Cdr.FAX);
+            case HUNG_UP_REMOTE, HUNG_UP_LOCAL -> hungUp(call, event.at());
+        }
+    }
+
+    private void answered(ActiveCall call, Instant at) {
+        QueueRun run = run(call.queue);
+        call.tmAnswer = at;
+        call.cres = Cdr.ANSWERED;
+        run.meter.liveAnswered(at);
+        run.stats.attempt(true);
+        run.stats.timeToAnswer(Duration.between(call.tmInit, at));
+
+        AgentSeat seat = call.reserved != null ? reservedAndFree(call) : freeAgent(call);
+        if (seat != null) {
+            connect(call, seat, at);
+            return;
+        }
+        call.connectDeadline = scheduler.after(CONNECT_LIMIT, () -> abandon(call));
+    }
+
+    private AgentSeat reservedAndFree(ActiveCall call) {
+        AgentSeat seat = call.reserved;
+        boolean free = seat.reservedFor == call
+                && (seat.state == AgentState.WAIT || seat.state == AgentState.PREVIEW);
+        return free ? seat : null;
+    }
+
+    private AgentSeat freeAgent(ActiveCall call) {
+        return seats.values().stream().filter(s -> s.isFreeFor(call.queue.qid()))
+                .min(Comparator.comparing((AgentSeat s) -> s.since)).orElse(null);
+    }
+
+    private void connect(ActiveCall call, AgentSeat seat, Instant at) {
+        if (call.connectDeadline != null) {
+            call.connectDeadline.cancel();
+        }
+        seat.reservedFor = null;
+        seat.call = call;
+        call.agent = seat;
+        publish(seat.moveTo(AgentState.CALL, at, null, call, false));
+        port.connect(call.callId, endpoint(seat.agentId));
+    }
+
+    private void machine(ActiveCall call, Instant at) {
+        QueueRun run = run(call.queue);
+        call.tmAnswer = at;
+        call.cres = Cdr.ANSWER_MACHINE;
+        call.systemOutcome = Outcome.ANSWER_MACHINE_DIALLER;
+        run.meter.machineDetected(at);
+        run.stats.attempt(false);
+        port.hangUp(call.callId);
+    }
+
+    private void connected(ActiveCall call, Instant at) {
+        call.tmConnect = at;
+        if (Duration.between(call.tmAnswer, at).compareTo(CONNECT_LIMIT) > 0) {
+            // The agent came, but too late for the person's greeting: an abandon by the rule.
+            run(call.queue).meter.abandoned(at);
+        }
+    }
+
+    private void unanswered(ActiveCall call, Instant at, Outcome outcome, String cres) {
+        call.tmDisconnect = at;
+        call.cres = cres;
+        run(call.queue).stats.attempt(false);
+        finishWithoutAgent(call, outcome);
+    }
+
+    private void abandon(ActiveCall call) {
+        if (!call.isAwaitingAgent() || !calls.containsKey(call.callId)) {
+            return;
+        }
+        markAbandoned(call, now());
+
+        String message = call.queue.infoMessage();
+        if (message == null || message.isBlank()) {
+            LOG.warn("Queue {} has no information message to play on an abandoned call",
+                    call.queue.qid());
+            port.hangUp(call.callId);
+            return;
+        }
+        call.infoMessage = message;
+        port.playMessageAndHangUp(call.callId, message);
+    }
+
+    private void markAbandoned(ActiveCall call, Instant at) {
+        call.abandoned = true;
+        call.cres = Cdr.ABANDONED;
+        call.systemOutcome = Outcome.ABANDONED;
+        run(call.queue).meter.abandoned(at);
+        LOG.debug("Call {} of queue {} abandoned", call.callId, call.queue.qid());
+    }
+
+    private void hungUp(ActiveCall call, Instant at) {
+        if (call.isAwaitingAgent()) {
+            // The person hung up before any agent came: abandoned all the same.
+            call.connectDeadline.cancel();
+            markAbandoned(call, at);
+        }
+        call.tmDisconnect = at;
+
+        AgentSeat seat = call.agent;
+        if (seat != null) {
+            publish(seat.moveTo(AgentState.WRAP, at, null, call, false));
+            return;
+        }
+        Outcome outcome = call.systemOutcome != null ? call.systemOutcome : Outcome.DIALLER_ERROR;
+        finishWithoutAgent(call, outcome);
+    }
+
+    // ---- finishing ----
+
+    private void finishWithoutAgent(ActiveCall call, Outcome outcome) {
+        AgentSeat seat = call.reserved;
+        AgentStateChange change = null;
+        if (seat != null && seat.reservedFor == call) {
+            seat.reservedFor = null;
+            if (seat.state == AgentState.PREVIEW) {
+                change = seat.moveTo(AgentState.WAIT, now(), "no connection", call, true);
+            }
+        }
+        finish(call, Disposition.of(outcome), false, change);
+
+        if (change != null) {
+            publish(change);
+        }
+        if (seat != null) {
+            offerAwaitingCall(seat);
+        }
+    }
+
+    private void finish(ActiveCall call, Disposition disposition, boolean byAgent,
+            AgentStateChange change) {
+        calls.remove(call.callId);
+        Instant at = now();
+        byte[] recording = call.queue.record() && call.tmConnect != null
+                ? port.recording(call.callId).orElse(null) : null;
+        Cdr cdr = cdr(call, at, recording != null);
+        outcomes.record(new CallResult(call.record, disposition, byAgent, cdr, change,
+                call.abandoned, call.infoMessage, recording, at));
+    }
+
+    private Cdr cdr(ActiveCall call, Instant at, boolean recorded) {
+        Instant end = call.tmDisconnect != null ? call.tmDisconnect : at;
+        Instant ringEnd = call.tmAnswer != null ? call.tmAnswer : end;
+        Duration queued = call.tmAnswer != null && call.tmConnect != null
+                ? Duration.between(call.tmAnswer, call.tmConnect) : null;
+        Duration talk = call.tmConnect != null ? Duration.between(call.tmConnect, end) : null;
+        Duration wrap = call.agent != null ? Duration.between(end, at) : null;
+        Long agentId = call.agent != null ? call.agent.agentId : null;
+        return new Cdr(call.callId, call.queue.qid(), call.queue.table(),
+                call.record.datasetId(), call.record.recordId(), agentId, call.record.number(),
+                call.queue.callerId(), call.cres == null ? Cdr.NO_ANSWER : call.cres, "out",
+                port.name(), call.tmInit, call.tmAnswer, end,
+                Duration.between(call.tmInit, ringEnd), queued, talk, wrap, recorded);
+    }
+
+    private void offerAwaitingCall(AgentSeat seat) {
+        if (seat.state != AgentState.WAIT) {
+            return;
+        }
+        Optional<ActiveCall> next = seat.reservedFor != null
+                ? Optional.of(seat.reservedFor).filter(ActiveCall::isAwaitingAgent)
+                : calls.values().stream()
+                        .filter(c -> c.reserved == null && c.isAwaitingAgent()
+                                && seat.queues.contains(c.queue.qid()))
+                        .min(Comparator.comparing((ActiveCall c) -> c.tmAnswer));
+        next.ifPresent(c -> connect(c, seat, now()));
+    }
+
+    private void renewLeases() {
+        List<ClaimedRecord> held = new ArrayList<>();
+        calls.values().forEach(c -> held.add(c.record));
+        seats.values().stream().filter(s -> s.preview != null).forEach(s -> held.add(s.preview));
+        if (!held.isEmpty()) {
+            claims.renew(held);
+        }
+        scheduler.after(RENEW_EVERY, this::renewLeases);
+    }
+
+    // ---- helpers ----
+
+    private void publish(AgentStateChange change) {
+        for (AgentListener listener : List.copyOf(listeners)) {
+            listener.onAgentState(change);
+        }
+    }
+
+    private AgentSeat seat(long agentId) {
+        AgentSeat seat = seats.get(agentId);
+        if (seat == null) {
+            throw new IllegalAgentStateException(agentId, AgentState.LOGGED_OUT.successors(),
+                    AgentState.LOGGED_OUT, "act while logged out");
+        }
+        return seat;
+    }
+
+    private static void requireNoReservation(AgentSeat seat, String action) {
+        if (seat.reservedFor != null) {
+            throw new IllegalStateException("Agent " + seat.agentId + " cannot " + action
+                    + ": call " + seat.reservedFor.callId + " is being placed for it");
+        }
+    }
+
+    private QueueRun run(long qid) {
+        QueueRun run = queues.get(qid);
+        if (run == null || !run.active) {
+            throw new IllegalArgumentException("Queue " + qid + " is not started");
+        }
+        return run;
+    }
+
+    private QueueRun run(QueueSettings queue) {
+        // A stopped queue's calls still finish and count on its meter.
+        return queues.get(queue.qid());
+    }
+
+    private Instant now() {
+        return scheduler.clock().instant();
+    }
+
+    /** A started queue with its meter and statistics. */
+    private static final class QueueRun {
+
+        final AbandonMeter meter;
+        final CallStats stats = new CallStats();
+        QueueSettings settings;
+        boolean active;
+
+        QueueRun(QueueSettings settings) {
+            this.settings = settings;
+            this.meter = new AbandonMeter(settings.amdFalsePositiveEstimate());
+        }
+    }
+}
