@@ -76,7 +76,8 @@ public final class ApiRequest {
     /** The authenticated caller; only scripts that take a token may ask. */
     public Caller caller() {
         if (caller == null) {
-            throw new IllegalStateException("request of " + script + " has no authenticated caller");
+            throw new IllegalStateException(
+                    "request of " + script + " has no authenticated caller");
         }
         return caller;
     }
