@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.opendialler.ecnow.EcnowScript;
+import org.opendialler.ecnow.OutcomeRules;
 import org.opendialler.protocol.Script;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
@@ -116,6 +118,8 @@ public final class OpenDiallerServer implements AutoCloseable {
     private List<Script> scripts() {
         List<Script> scripts = new ArrayList<>();
         scripts.add(new TokenScript(tokens));
+        scripts.add(new EcnowScript(database, tenancy, config.clock(), config.readCap(),
+                new OutcomeRules()));
         return scripts;
     }
 
