@@ -152,7 +152,9 @@ final class Datasets {
                         Records.CALLBACK.le(now), Records.PROCESSTYPE.in(ProcessTypes.ACTIVE))
                 .asField("callbacks");
         List<Map<String, Object>> out = new ArrayList<>();
-        db.dsl().select(DATASETS.fields()).select(Tables.NAME, reccount, callbacks)
+        db.dsl().select(DATASET_ID, CCID, QID, D_STATUS, D_PRIORITY, NOTES, DESCRIPTION,
+                        CRM_ACCOUNT, CRM_CAMPAIGN, LOCKED, SOURCEFILE, LOADDATE)
+                .select(Tables.NAME, reccount, callbacks)
                 .from(DATASETS).join(Tables.TABLES)
                 .on(field(name("campaign_tables", "table_id"), Long.class).eq(TABLE_ID))
                 .where(where).orderBy(DATASET_ID)

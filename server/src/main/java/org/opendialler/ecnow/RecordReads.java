@@ -245,7 +245,7 @@ final class RecordReads {
         int total = Records.count(db.dsl(), where);
         long wanted = limit.orElse((long) readCap);
         int size = (int) Math.min(wanted, readCap);
-        boolean truncated = wanted > readCap && total - start > readCap;
+        boolean truncated = wanted > readCap || limit.isEmpty() ? total - start > size : false;
         List<Record> rows = Records.page(db.dsl(), where, order, size,
                 (int) Math.min(start, Integer.MAX_VALUE));
         List<Long> ids = rows.stream().map(r -> r.get(Records.ID)).toList();
