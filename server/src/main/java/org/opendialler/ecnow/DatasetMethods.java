@@ -97,7 +97,9 @@ final class DatasetMethods {
                 throw new RowProblem("Dataset [" + id + "] is expired.");
             }
             String table = keys.remove("table");
-            if (table != null && !table.isBlank() && !table.trim().equalsIgnoreCase(d.tableName())) {
+            boolean otherTable = table != null && !table.isBlank()
+                    && !table.trim().equalsIgnoreCase(d.tableName());
+            if (otherTable) {
                 throw new RowProblem("Dataset [" + id + "] is not in table [" + table.trim()
                         + "].");
             }

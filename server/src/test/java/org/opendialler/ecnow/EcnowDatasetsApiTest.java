@@ -135,8 +135,7 @@ class EcnowDatasetsApiTest {
 
         update("{\"dataset\":" + ds + ",\"d_status\":\"EXPIRED\"}");
         assertEquals(List.of(), types(ds, "unexpired"));
-        assertEquals(List.of("EXPIRED", "EXPIRED", "EXPIRED"), types(ds, "")
-                .isEmpty() ? allTypes(ds) : allTypes(ds));
+        assertEquals(List.of("EXPIRED", "EXPIRED", "EXPIRED"), allTypes(ds));
 
         JsonNode again = update("{\"dataset\":" + ds + ",\"d_status\":\"LIVE\"}");
         JsonNode write = ecnow.write("ecnow_records", "create",
