@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A self-hosted contact centre that speaks the ContactNow API v2.",
         subcommands = {ServeCommand.class, CentreCommand.class, UserCommand.class,
-            ExportCommand.class, ReportCommand.class,
+            ExportCommand.class, ImportCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

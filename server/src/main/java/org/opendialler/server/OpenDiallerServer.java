@@ -17,6 +17,8 @@ import org.eclipse.jetty.http.UriCompliance;
 import org.opendialler.database.DatabaseMethods;
 import org.opendialler.database.DatabaseScript;
 import org.opendialler.database.References;
+import org.opendialler.ecnow.EcnowScript;
+import org.opendialler.ecnow.OutcomeRules;
 import org.opendialler.protocol.Script;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
@@ -121,6 +123,8 @@ public final class OpenDiallerServer implements AutoCloseable {
         scripts.add(new TokenScript(tokens));
         scripts.add(new DatabaseScript(new DatabaseMethods(database, tenancy, config,
                 References.NONE)));
+        scripts.add(new EcnowScript(database, tenancy, config.clock(), config.readCap(),
+                new OutcomeRules()));
         return scripts;
     }
 

@@ -1,0 +1,70 @@
+package org.opendialler.ecnow;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import org.opendialler.protocol.Answer;
+import org.opendialler.protocol.ApiRequest;
+import org.opendialler.protocol.Format;
+import org.opendialler.protocol.Methods;
+import org.opendialler.protocol.Script;
+import org.opendialler.store.Database;
+import org.opendialler.tenancy.Tenancy;
+
+/**
+ * {@code ecnow.php}: campaign tables and fields, datasets and records. XML unless the request
+ * asks otherwise; JSON, XML and CSV. Thread-safe.
+ */
+public final class EcnowScript implements Script {
+
+    private final Methods methods;
+
+    public EcnowScript(Database db, Tenancy tenancy, Clock clock, int readCap, Lookups lookups) {
+        Tables tables = new Tables(db, clock);
+        Datasets datasets = new Datasets(db, clock);
+        Centres centres = new Centres(tenancy);
+        TableMethods t = new TableMethods(db, tables);
+        DatasetMethods d = new DatasetMethods(tables, datasets, lookups, centres);
+        RecordWrites w = new RecordWrites(db, tables, datasets, lookups, centres, clock);
+        RecordReads r = new RecordReads(db, tables, datasets, centres, readCap);
+        this.methods = new Methods()
+                .on("campaign_tables", "read", t::readTables)
+                .on("campaign_tables", "create", t::createTables)
+                .on("campaign_tables", "delete", t::deleteTables)
+                .on("campaign_fields", "read", t::readFields)
+                .on("campaign_fields", "create", t::createFields)
+                .on("campaign_fields", "update", t::updateFields)
+                .on("ecnow_datasets", "read", d::read)
+                .on("ecnow_datasets", "create", d::create)
+                .on("ecnow_datasets", "update", d::update)
+                .on("ecnow_records", "read", r::read)
+                .on("ecnow_records", "create", w::create)
+                .on("ecnow_records", "update", w::update)
+                .on("ecnow_records", "delete", w::delete);
+    }
+
+    @Override
+    public String name() {
+        return "ecnow.php";
+    }
+
+    @Override
+    public Format defaultFormat() {
+        return Format.XML;
+    }
+
+    @Override
+    public Set<Format> formats() {
+        return EnumSet.of(Format.JSON, Format.XML, Format.CSV);
+    }
+
+    @Override
+    public boolean campaignIsCentre() {
+        return true;
+    }
+
+    @Override
+    public Answer handle(ApiRequest request) {
+        return methods.dispatch(request);
+    }
+}

@@ -1,0 +1,281 @@
+package org.opendialler.ecnow;
+
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.selectOne;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.opendialler.phone.PhoneNumbers;
+import org.opendialler.protocol.Answer;
+import org.opendialler.protocol.ApiException;
+import org.opendialler.protocol.ApiRequest;
+import org.opendialler.store.Database;
+import org.opendialler.tenancy.Centre;
+
+/** {@code ecnow_records} read: every filter, mode, search and paging key of the spec. */
+final class RecordReads {
+
+    private final Database db;
+    private final Tables tables;
+    private final Datasets datasets;
+    private final Centres centres;
+    private final int readCap;
+
+    RecordReads(Database db, Tables tables, Datasets datasets, Centres centres, int readCap) {
+        this.db = db;
+        this.tables = tables;
+        this.datasets = datasets;
+        this.centres = centres;
+        this.readCap = readCap;
+    }
+
+    Answer read(ApiRequest request) {
+        long ccid = request.ccid();
+        Centre centre = centres.of(ccid);
+        Optional<String> tableName = request.optional("table");
+        Optional<Long> datasetId = request.longParam("dataset");
+        if (tableName.isEmpty() && datasetId.isEmpty()) {
+            throw new ApiException("Missing table or dataset");
+        }
+        CampaignTable table;
+        Condition where = Records.CCID.eq(ccid);
+        if (tableName.isPresent()) {
+            table = tables.byName(ccid, tableName.get()).orElseThrow(() -> new ApiException(
+                    "Table [" + tableName.get() + "] does not exist."));
+        } else {
+            Optional<Datasets.Dataset> d = datasets.byId(ccid, datasetId.get());
+            if (d.isEmpty()) {
+                return Answer.Rows.of(List.of());
+            }
+            table = tables.byId(ccid, d.get().tableId()).orElseThrow();
+        }
+        where = where.and(Records.TABLE_ID.eq(table.tableId()));
+        if (datasetId.isPresent()) {
+            where = where.and(Records.DATASETID.eq(datasetId.get()));
+        }
+        List<FieldDef> fields = tables.fields(ccid, table.tableId());
+        where = where.and(filters(request, centre, fields));
+        return page(request, ccid, where, fields, centre.zone());
+    }
+
+    private Condition filters(ApiRequest request, Centre centre, List<FieldDef> fields) {
+        Condition where = DSL.noCondition();
+        Optional<String> id = request.optional("id").or(() -> request.optional("urn"));
+        if (id.isPresent()) {
+            where = where.and(Records.ID.eq(whole(id.get(), request.has("id") ? "id" : "urn")));
+        }
+        Optional<String> outcome = request.optional("outcome");
+        if (outcome.isPresent()) {
+            List<Long> codes = new ArrayList<>();
+            for (String part : outcome.get().split(",")) {
+                codes.add(whole(part, "outcome"));
+            }
+            where = where.and(Records.OUTCOMECODE.in(codes));
+        }
+        Optional<String> agent = request.optional("agent");
+        if (agent.isPresent()) {
+            where = where.and(Records.AGENTREF.eq(whole(agent.get(), "agent")));
+        }
+        Optional<String> ddi = request.optional("ddi");
+        if (ddi.isPresent()) {
+            String number = PhoneNumbers.e164(ddi.get(), centre.country())
+                    .orElseThrow(() -> ApiException.badArgument("ddi"));
+            where = where.and(anyPhoneIs(number));
+        }
+        where = where.and(search(request, centre, fields));
+        where = where.and(mode(request));
+        return where.and(timeRange(request, centre.zone()));
+    }
+
+    private static Condition anyPhoneIs(String e164) {
+        Condition any = DSL.falseCondition();
+        for (String phone : StandardFields.PHONES) {
+            any = any.or(Records.e164(phone).eq(e164));
+        }
+        return any;
+    }
+
+    private static long whole(String text, String name) {
+        if (!text.trim().matches("-?\\d{1,18}")) {
+            throw ApiException.badArgument(name);
+        }
+        return Long.parseLong(text.trim());
+    }
+
+    private Condition search(ApiRequest request, Centre centre, List<FieldDef> fields) {
+        Map<String, String> search = request.nested("search");
+        if (search.isEmpty()) {
+            Optional<String> plain = request.optional("search");
+            if (plain.isEmpty()) {
+                return DSL.noCondition();
+            }
+            // PHP 8.2's curl flattens the vendor's example search => [id => 34] to search=34.
+            if (!plain.get().matches("\\d{1,18}")) {
+                throw ApiException.badArgument("search");
+            }
+            return Records.ID.eq(Long.parseLong(plain.get()));
+        }
+        String type = request.optional("type").map(t -> t.toLowerCase(Locale.ROOT))
+                .orElse("contains");
+        if (!type.equals("exact") && !type.equals("contains")) {
+            throw ApiException.badArgument("type");
+        }
+        boolean exact = type.equals("exact");
+        for (Map.Entry<String, String> e : search.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("id")) {
+                return Records.ID.eq(whole(e.getValue() == null ? "" : e.getValue(), "search"));
+            }
+        }
+        Condition where = DSL.noCondition();
+        for (Map.Entry<String, String> e : search.entrySet()) {
+            String value = e.getValue() == null ? "" : e.getValue();
+            where = where.and(searchOne(e.getKey(), value, exact, centre, fields));
+        }
+        return where;
+    }
+
+    private static Condition searchOne(String key, String value, boolean exact, Centre centre,
+            List<FieldDef> fields) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.equals("phone")) {
+            Optional<String> e164 = PhoneNumbers.e164(value, centre.country());
+            if (e164.isPresent()) {
+                return anyPhoneIs(e164.get());
+            }
+            Condition any = DSL.falseCondition();
+            for (String phone : StandardFields.PHONES) {
+                FieldDef f = StandardFields.named(phone).orElseThrow();
+                any = any.or(textMatch(Records.column(f), value, exact));
+            }
+            return any;
+        }
+        String target = StandardFields.ALIASES.getOrDefault(lower, lower);
+        FieldDef field = fields.stream()
+                .filter(f -> f.name().equalsIgnoreCase(target)).findFirst()
+                .orElseThrow(() -> ApiException.badArgument("search"));
+        if (!field.standard()) {
+            return exists(selectOne().from(Records.VALUES).where(
+                    Records.VALUE_RECORD.eq(Records.ID),
+                    Records.VALUE_FIELD.eq(field.fieldId()),
+                    textMatch(Records.FIELD_VALUE, value, exact)));
+        }
+        Field<?> column = Records.column(field);
+        if (field.isInt()) {
+            return column.cast(Long.class).eq(whole(value, "search"));
+        }
+        if (field.isDatetime()) {
+            long at = Datetimes.epoch(Datetimes.parseLocal(value, false)
+                    .orElseThrow(() -> ApiException.badArgument("search")), centre.zone());
+            return column.cast(Long.class).eq(at);
+        }
+        return textMatch(column, value, exact);
+    }
+
+    private static Condition textMatch(Field<?> column, String value, boolean exact) {
+        Field<String> text = lower(column.cast(String.class));
+        String needle = value.toLowerCase(Locale.ROOT);
+        if (exact) {
+            return text.eq(needle);
+        }
+        String escaped = needle.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return text.like("%" + escaped + "%", '!');
+    }
+
+    private static Condition mode(ApiRequest request) {
+        Optional<String> mode = request.optional("mode");
+        if (mode.isEmpty()) {
+            return DSL.noCondition();
+        }
+        return switch (mode.get().toLowerCase(Locale.ROOT)) {
+            case "active" -> Records.PROCESSTYPE.in(ProcessTypes.ACTIVE);
+            case "live" -> Records.PROCESSTYPE.in(ProcessTypes.LIVE);
+            case "callbacks" -> Records.PROCESSTYPE.in(ProcessTypes.CALLBACKS);
+            case "live-callbacks" -> Records.PROCESSTYPE.in(ProcessTypes.LIVE_CALLBACKS);
+            case "unexpired" -> Records.PROCESSTYPE.ne(ProcessTypes.EXPIRED);
+            default -> throw ApiException.badArgument("mode");
+        };
+    }
+
+    private static Condition timeRange(ApiRequest request, ZoneId zone) {
+        Optional<String> start = request.optional("tstart");
+        Optional<String> stop = request.optional("tstop");
+        Optional<String> timetype = request.optional("timetype");
+        if (start.isEmpty() && stop.isEmpty()) {
+            if (timetype.isPresent() && !List.of("callback", "processdate")
+                    .contains(timetype.get().toLowerCase(Locale.ROOT))) {
+                throw ApiException.badArgument("timetype");
+            }
+            return DSL.noCondition();
+        }
+        Field<Long> column = switch (timetype.orElse("processdate").toLowerCase(Locale.ROOT)) {
+            case "callback" -> Records.CALLBACK;
+            case "processdate" -> Records.PROCESSDATE;
+            default -> throw ApiException.badArgument("timetype");
+        };
+        Condition where = column.isNotNull();
+        if (start.isPresent()) {
+            where = where.and(column.ge(Datetimes.epoch(Datetimes.parseLocal(start.get(), false)
+                    .orElseThrow(() -> ApiException.badArgument("tstart")), zone)));
+        }
+        if (stop.isPresent()) {
+            where = where.and(column.le(Datetimes.epoch(Datetimes.parseLocal(stop.get(), true)
+                    .orElseThrow(() -> ApiException.badArgument("tstop")), zone)));
+        }
+        return where;
+    }
+
+    private Answer page(ApiRequest request, long ccid, Condition where, List<FieldDef> fields,
+            ZoneId zone) {
+        Optional<Long> limit = request.longParam("limit");
+        long start = request.longParam("start").orElse(0L);
+        if (start < 0 || limit.map(l -> l < 0).orElse(false)) {
+            throw ApiException.badArgument(start < 0 ? "start" : "limit");
+        }
+        List<SortField<?>> order = order(request, fields);
+        int total = Records.count(db.dsl(), where);
+        long wanted = limit.orElse((long) readCap);
+        int size = (int) Math.min(wanted, readCap);
+        boolean truncated = wanted > readCap || limit.isEmpty() ? total - start > size : false;
+        List<Record> rows = Records.page(db.dsl(), where, order, size,
+                (int) Math.min(start, Integer.MAX_VALUE));
+        List<Long> ids = rows.stream().map(r -> r.get(Records.ID)).toList();
+        Map<Long, Map<Long, String>> custom = Records.customValues(db.dsl(), ccid, ids);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Record r : rows) {
+            list.add(Records.item(r, fields, custom.get(r.get(Records.ID)), zone));
+        }
+        return new Answer.Rows(total, list, truncated);
+    }
+
+    private static List<SortField<?>> order(ApiRequest request, List<FieldDef> fields) {
+        List<SortField<?>> order = new ArrayList<>();
+        Optional<String> sort = request.optional("sort");
+        if (sort.isPresent()) {
+            boolean desc = sort.get().startsWith("-");
+            String name = desc ? sort.get().substring(1) : sort.get();
+            FieldDef f = StandardFields.named(name).filter(x -> !x.name().equals("id"))
+                    .orElse(null);
+            if (f == null && !name.equalsIgnoreCase("id")) {
+                throw ApiException.badArgument("sort");
+            }
+            if (f == null) {
+                order.add(desc ? Records.ID.desc() : Records.ID.asc());
+                return order;
+            }
+            Field<?> column = Records.column(f);
+            order.add(desc ? column.desc() : column.asc());
+        }
+        order.add(Records.ID.asc());
+        return order;
+    }
+}

@@ -1,0 +1,370 @@
+package org.opendialler.ecnow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.opendialler.protocol.Answer;
+import org.opendialler.protocol.ApiException;
+import org.opendialler.protocol.ApiRequest;
+import org.opendialler.protocol.RowError;
+import org.opendialler.store.Database;
+import org.opendialler.tenancy.Centre;
+
+/**
+ * {@code ecnow_records} create, update and delete. Creates are checked row by row and inserted
+ * in batches, each batch in one transaction, so memory stays bounded whatever the row count.
+ */
+final class RecordWrites {
+
+    static final String LIVE_INFO = "Record is LIVE on the dialer.";
+    static final String NOT_LIVE_INFO = "Record NOT live on the dialer.";
+    static final String COMPLETE_INFO =
+            "Record is NOT live on the dialer due having a complete outcome.";
+    private static final int BATCH = 500;
+    private static final Set<String> DEDUPE_SCOPES = Set.of("dataset", "table", "centre");
+
+    private final Database db;
+    private final Tables tables;
+    private final Datasets datasets;
+    private final Lookups lookups;
+    private final Centres centres;
+    private final Clock clock;
+
+    RecordWrites(Database db, Tables tables, Datasets datasets, Lookups lookups,
+            Centres centres, Clock clock) {
+        this.db = db;
+        this.tables = tables;
+        this.datasets = datasets;
+        this.lookups = lookups;
+        this.centres = centres;
+        this.clock = clock;
+    }
+
+    /** What one request's rows share: the centre, and datasets and fields already looked up. */
+    private final class Context {
+        final long ccid;
+        final Centre centre;
+        final Map<Long, Optional<Datasets.Dataset>> datasetsById = new HashMap<>();
+        final Map<Long, List<FieldDef>> fieldsByTable = new HashMap<>();
+        final Map<Long, RowReader> readers = new HashMap<>();
+
+        Context(long ccid) {
+            this.ccid = ccid;
+            this.centre = centres.of(ccid);
+        }
+
+        Datasets.Dataset dataset(String given) {
+            if (given == null || given.isBlank()) {
+                throw new RowProblem("Missing dataset");
+            }
+            long id = Rows.wholeNumber(given, "dataset");
+            Datasets.Dataset d = datasetsById.computeIfAbsent(id,
+                    k -> datasets.byId(ccid, k)).orElseThrow(
+                            () -> new RowProblem("Dataset [" + id + "] does not exist."));
+            if (Datasets.EXPIRED.equals(d.status())) {
+                throw new RowProblem("Dataset [" + id + "] is expired.");
+            }
+            return d;
+        }
+
+        List<FieldDef> fields(long tableId) {
+            return fieldsByTable.computeIfAbsent(tableId, t -> tables.fields(ccid, t));
+        }
+
+        RowReader reader(long tableId) {
+            return readers.computeIfAbsent(tableId,
+                    t -> new RowReader(fields(t), centre.zone(), centre.country()));
+        }
+    }
+
+    /** A checked row waiting for its batch. */
+    private record Pending(int index, Records.NewRecord record, boolean dialable,
+            List<String> numbers) {
+    }
+
+    Answer create(ApiRequest request) {
+        List<ObjectNode> rows = request.rows();
+        String dedupe = request.optional("dedupe").map(s -> s.toLowerCase(Locale.ROOT))
+                .orElse(null);
+        if (dedupe != null && !DEDUPE_SCOPES.contains(dedupe)) {
+            throw ApiException.badArgument("dedupe");
+        }
+        Context ctx = new Context(request.ccid());
+        List<RowError> errors = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
+        Boolean lastDialable = null;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                Datasets.Dataset d = ctx.dataset(RowReader.datasetOf(rows.get(i)));
+                RecordData data = ctx.reader(d.tableId()).read(rows.get(i));
+                Pending p = prepare(ctx, i, d, data);
+                if (dedupe != null) {
+                    if (batch.stream().anyMatch(b -> !java.util.Collections.disjoint(
+                            b.numbers(), p.numbers()))) {
+                        flush(ctx, batch, keys);
+                    }
+                    checkDuplicate(ctx, dedupe, d, p.numbers());
+                }
+                batch.add(p);
+                lastDialable = p.dialable();
+            } catch (RowProblem e) {
+                errors.add(new RowError(i, e.getMessage()));
+            }
+            if (batch.size() >= BATCH) {
+                flush(ctx, batch, keys);
+            }
+        }
+        flush(ctx, batch, keys);
+        String info = lastDialable == null ? null : lastDialable ? LIVE_INFO : NOT_LIVE_INFO;
+        return new Answer.Write(keys.size(), errors, keys, info);
+    }
+
+    private void flush(Context ctx, List<Pending> batch, List<Object> keys) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Records.NewRecord> records = batch.stream().map(Pending::record).toList();
+        keys.addAll(db.transaction(tx -> Records.insert(tx, ctx.ccid, records)));
+        batch.clear();
+    }
+
+    private Pending prepare(Context ctx, int index, Datasets.Dataset d, RecordData data) {
+        List<String> numbers = new ArrayList<>();
+        data.e164.values().stream().filter(n -> n != null).distinct().forEach(numbers::add);
+        if (numbers.isEmpty()) {
+            throw new RowProblem("No valid phone number");
+        }
+        long now = clock.instant().getEpochSecond();
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(Records.CCID, ctx.ccid);
+        columns.put(Records.TABLE_ID, d.tableId());
+        columns.put(Records.DATASETID, d.id());
+        data.standard.forEach((f, v) -> columns.put(Records.column(f), v));
+        for (String phone : StandardFields.PHONES) {
+            columns.put(Records.e164(phone), data.e164.get(phone));
+        }
+        checkAgent(ctx, data);
+        Boolean complete = outcome(ctx, data);
+        Long callback = (Long) data.get("callback");
+        boolean worked = data.worked || callback != null || (complete != null && !complete);
+        String processType = Boolean.TRUE.equals(complete) ? ProcessTypes.COMPLETE
+                : ProcessTypes.open(d.status(), worked);
+        columns.put(Records.PROCESSTYPE, processType);
+        columns.put(Records.PROCESSDATE, now);
+        columns.put(Records.LOADDATE, now);
+        columns.put(Records.NOTES, notes(ctx, "", data.notesAppend));
+        Map<Long, String> custom = new LinkedHashMap<>();
+        data.custom.forEach((f, v) -> {
+            if (!v.isEmpty()) {
+                custom.put(f.fieldId(), v);
+            }
+        });
+        boolean dialable = dialable(d, processType, callback, now);
+        return new Pending(index, new Records.NewRecord(columns, custom), dialable, numbers);
+    }
+
+    private void checkAgent(Context ctx, RecordData data) {
+        Long agent = (Long) data.get("AgentRef");
+        if (agent != null && agent != 0 && !lookups.agentExists(ctx.ccid, agent)) {
+            throw new RowProblem("Agent [" + agent + "] does not exist.");
+        }
+        Long specific = (Long) data.get("Agent_Specific");
+        if (specific != null && specific != 0 && specific != 1) {
+            throw new RowProblem("Field [Agent_Specific] must be 0 or 1");
+        }
+        Long sametime = (Long) data.get("Call_Back_Sametime");
+        if (sametime != null && sametime != 0 && sametime != 1) {
+            throw new RowProblem("Field [Call_Back_Sametime] must be 0 or 1");
+        }
+    }
+
+    /** Whether the row's outcome is complete; {@code null} when it sets none. */
+    private Boolean outcome(Context ctx, RecordData data) {
+        Long code = (Long) data.get("outcomecode");
+        if (code == null || code == 0) {
+            return null;
+        }
+        return lookups.outcomeComplete(ctx.ccid, code)
+                .orElseThrow(() -> new RowProblem("Outcome [" + code + "] does not exist."));
+    }
+
+    private String notes(Context ctx, String old, String append) {
+        if (append == null || append.isBlank()) {
+            return old;
+        }
+        String line = Datetimes.format(clock.instant().getEpochSecond(), ctx.centre.zone())
+                + " " + append.strip();
+        String notes = old.isEmpty() ? line : old + "\n" + line;
+        if (notes.length() > 65535) {
+            throw new RowProblem("Field [notes] is full");
+        }
+        return notes;
+    }
+
+    private static boolean dialable(Datasets.Dataset d, String processType, Long callback,
+            long now) {
+        return Datasets.LIVE.equals(d.status()) && d.qid() > 0
+                && ProcessTypes.LIVE.contains(processType)
+                && (callback == null || callback <= now);
+    }
+
+    private void checkDuplicate(Context ctx, String scope, Datasets.Dataset d,
+            List<String> numbers) {
+        Condition where = Records.CCID.eq(ctx.ccid)
+                .and(Records.PROCESSTYPE.notIn(ProcessTypes.COMPLETE, ProcessTypes.EXPIRED));
+        if (scope.equals("dataset")) {
+            where = where.and(Records.DATASETID.eq(d.id()));
+        } else if (scope.equals("table")) {
+            where = where.and(Records.TABLE_ID.eq(d.tableId()));
+        }
+        Condition anyPhone = DSL.falseCondition();
+        for (String phone : StandardFields.PHONES) {
+            anyPhone = anyPhone.or(Records.e164(phone).in(numbers));
+        }
+        Long existing = db.dsl().select(Records.ID).from(Records.RECORDS)
+                .where(where, anyPhone).orderBy(Records.ID).limit(1).fetchOne(Records.ID);
+        if (existing != null) {
+            throw new RowProblem("Duplicate number: already on record [" + existing + "]");
+        }
+    }
+
+    Answer update(ApiRequest request) {
+        List<ObjectNode> rows = request.rows();
+        Context ctx = new Context(request.ccid());
+        String queryId = rows.size() == 1 ? request.optional("id").orElse(null) : null;
+        List<RowError> errors = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        String info = null;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                ObjectNode row = rows.get(i);
+                Updated u = db.transaction(tx -> updateOne(tx, ctx, row, queryId));
+                keys.add(u.id());
+                info = u.info();
+            } catch (RowProblem e) {
+                errors.add(new RowError(i, e.getMessage()));
+            }
+        }
+        return new Answer.Write(keys.size(), errors, keys, info);
+    }
+
+    private record Updated(long id, String info) {
+    }
+
+    private Updated updateOne(DSLContext tx, Context ctx, ObjectNode row, String queryId) {
+        RecordSpot spot = locate(tx, ctx, row, queryId);
+        Datasets.Dataset d = spot.dataset();
+        Record current = spot.record();
+        RecordData data = ctx.reader(d.tableId()).read(row);
+        Datasets.Dataset target = moveTarget(ctx, d, data);
+        long now = clock.instant().getEpochSecond();
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        data.standard.forEach((f, v) -> columns.put(Records.column(f), v));
+        data.e164.forEach((phone, n) -> columns.put(Records.e164(phone), n));
+        checkAgent(ctx, data);
+        Boolean complete = outcome(ctx, data);
+        String oldType = current.get(Records.PROCESSTYPE);
+        Long callback = data.has("callback") ? (Long) data.get("callback")
+                : current.get(Records.CALLBACK);
+        String newType = processType(oldType, target, complete, data, callback);
+        if (!newType.equals(oldType) || complete != null) {
+            columns.put(Records.PROCESSTYPE, newType);
+            columns.put(Records.PROCESSDATE, now);
+        }
+        if (target.id() != d.id()) {
+            columns.put(Records.DATASETID, target.id());
+        }
+        String notes = notes(ctx, current.get(Records.NOTES), data.notesAppend);
+        columns.put(Records.NOTES, notes);
+        Map<Long, String> custom = new LinkedHashMap<>();
+        data.custom.forEach((f, v) -> custom.put(f.fieldId(), v));
+        long id = current.get(Records.ID);
+        Records.update(tx, ctx.ccid, id, columns, custom);
+        String info = Boolean.TRUE.equals(complete) ? COMPLETE_INFO
+                : dialable(target, newType, callback, now) ? LIVE_INFO : NOT_LIVE_INFO;
+        return new Updated(id, info);
+    }
+
+    private static String processType(String oldType, Datasets.Dataset target, Boolean complete,
+            RecordData data, Long callback) {
+        if (Boolean.TRUE.equals(complete)) {
+            return ProcessTypes.COMPLETE;
+        }
+        if (oldType.equals(ProcessTypes.COMPLETE) && complete == null) {
+            return ProcessTypes.COMPLETE;
+        }
+        boolean worked = ProcessTypes.isWorked(oldType) || complete != null || data.worked
+                || (data.has("callback") && callback != null);
+        return ProcessTypes.open(target.status(), worked);
+    }
+
+    private Datasets.Dataset moveTarget(Context ctx, Datasets.Dataset d, RecordData data) {
+        if (data.dataset == null || data.moveTo == null || data.moveTo.isBlank()
+                || data.moveTo.trim().equals(String.valueOf(d.id()))) {
+            return d;
+        }
+        Datasets.Dataset target = ctx.dataset(data.moveTo);
+        if (target.tableId() != d.tableId()) {
+            throw new RowProblem("Dataset [" + target.id() + "] is not in table ["
+                    + d.tableName() + "].");
+        }
+        return target;
+    }
+
+    /** A record found by a row's id and dataset, with its dataset. */
+    private record RecordSpot(Record record, Datasets.Dataset dataset) {
+    }
+
+    private RecordSpot locate(DSLContext tx, Context ctx, ObjectNode row, String queryId) {
+        Map<String, String> keys = Rows.lowerKeys(row);
+        String idText = keys.get("id") != null ? keys.get("id") : queryId;
+        if (idText == null || idText.isBlank()) {
+            throw new RowProblem("Missing id");
+        }
+        String shownId = idText.trim();
+        if (!shownId.matches("\\d{1,18}")) {
+            throw new RowProblem("Record id [" + shownId + "] does not exist.");
+        }
+        String datasetText = RowReader.datasetOf(row);
+        if (datasetText == null || datasetText.isBlank()) {
+            throw new RowProblem("Missing dataset");
+        }
+        long id = Long.parseLong(shownId);
+        Optional<Datasets.Dataset> d = datasetText.matches("\\d{1,18}")
+                ? datasets.byId(tx, ctx.ccid, Long.parseLong(datasetText)) : Optional.empty();
+        Optional<Record> record = Records.find(tx, ctx.ccid, id);
+        if (d.isEmpty() || record.isEmpty()
+                || record.get().get(Records.DATASETID) != d.get().id()) {
+            throw new RowProblem("Record id [" + id + "] does not exist.");
+        }
+        if (Datasets.EXPIRED.equals(d.get().status())) {
+            throw new RowProblem("Dataset [" + d.get().id() + "] is expired.");
+        }
+        return new RecordSpot(record.get(), d.get());
+    }
+
+    Answer delete(ApiRequest request) {
+        List<ObjectNode> rows = request.rows();
+        Context ctx = new Context(request.ccid());
+        String queryId = rows.size() == 1 ? request.optional("id").orElse(null) : null;
+        return Rows.each(rows, row -> db.transaction(tx -> {
+            RecordSpot spot = locate(tx, ctx, row, queryId);
+            long id = spot.record().get(Records.ID);
+            Records.delete(tx, ctx.ccid, id);
+            return id;
+        }));
+    }
+}

@@ -1,0 +1,181 @@
+package org.opendialler.ecnow;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.sequence;
+import static org.jooq.impl.DSL.table;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Sequence;
+import org.jooq.SortField;
+import org.jooq.Table;
+
+/** SQL of the {@code records} and {@code record_values} tables. Stateless. */
+final class Records {
+
+    static final Table<Record> RECORDS = table(name("records"));
+    static final Field<Long> ID = col("id");
+    static final Field<Long> CCID = col("ccid");
+    static final Field<Long> TABLE_ID = col("table_id");
+    static final Field<Long> DATASETID = col("datasetid");
+    static final Field<String> PROCESSTYPE = field(name("records", "processtype"), String.class);
+    static final Field<Long> PROCESSDATE = col("processdate");
+    static final Field<Long> CALLBACK = col("callback");
+    static final Field<Long> LOADDATE = col("loaddate");
+    static final Field<Long> OUTCOMECODE = col("outcomecode");
+    static final Field<Long> AGENTREF = col("agentref");
+    static final Field<String> NOTES = field(name("records", "notes"), String.class);
+    static final Sequence<Long> IDS = sequence(name("record_ids"), Long.class);
+
+    static final Table<Record> VALUES = table(name("record_values"));
+    static final Field<Long> VALUE_RECORD = field(name("record_values", "record_id"), Long.class);
+    static final Field<Long> VALUE_FIELD = field(name("record_values", "field_id"), Long.class);
+    static final Field<Long> VALUE_CCID = field(name("record_values", "ccid"), Long.class);
+    static final Field<String> FIELD_VALUE =
+            field(name("record_values", "field_value"), String.class);
+
+    private Records() {
+    }
+
+    private static Field<Long> col(String column) {
+        return field(name("records", column), Long.class);
+    }
+
+    /** The column of a standard field, typed as the database keeps it. */
+    static Field<?> column(FieldDef f) {
+        if (f.isInt() || f.isDatetime()) {
+            return col(f.column());
+        }
+        return field(name("records", f.column()), String.class);
+    }
+
+    static Field<String> e164(String phoneField) {
+        return field(name("records", phoneField.toLowerCase() + "_e164"), String.class);
+    }
+
+    /** A new record ready to insert: every column it sets, and its custom values. */
+    record NewRecord(Map<Field<?>, Object> columns, Map<Long, String> custom) {
+    }
+
+    /** Inserts records in one multi-row statement; answers their ids in input order. */
+    static List<Long> insert(DSLContext tx, long ccid, List<NewRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(tx.nextvals(IDS, rows.size()));
+        List<Field<?>> columns = new ArrayList<>();
+        columns.add(ID);
+        rows.forEach(r -> r.columns().keySet().forEach(c -> {
+            if (!columns.contains(c)) {
+                columns.add(c);
+            }
+        }));
+        var insert = tx.insertInto(RECORDS, columns);
+        var valuesInsert = tx.insertInto(VALUES, VALUE_RECORD, VALUE_FIELD, VALUE_CCID,
+                FIELD_VALUE);
+        boolean anyValues = false;
+        for (int i = 0; i < rows.size(); i++) {
+            NewRecord r = rows.get(i);
+            List<Field<?>> values = new ArrayList<>();
+            values.add(org.jooq.impl.DSL.val(ids.get(i), ID));
+            for (int c = 1; c < columns.size(); c++) {
+                values.add(typed(columns.get(c), r.columns().get(columns.get(c)),
+                        r.columns().containsKey(columns.get(c))));
+            }
+            insert = insert.values(values);
+            for (Map.Entry<Long, String> v : r.custom().entrySet()) {
+                valuesInsert = valuesInsert.values(ids.get(i), v.getKey(), ccid, v.getValue());
+                anyValues = true;
+            }
+        }
+        insert.execute();
+        if (anyValues) {
+            valuesInsert.execute();
+        }
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<?> typed(Field<?> column, Object value, boolean present) {
+        if (!present) {
+            return org.jooq.impl.DSL.defaultValue((Field<Object>) column);
+        }
+        return org.jooq.impl.DSL.val(value, (Field<Object>) column);
+    }
+
+    /** The standard columns of one record of the centre, or empty. */
+    static Optional<Record> find(DSLContext dsl, long ccid, long id) {
+        return dsl.selectFrom(RECORDS).where(CCID.eq(ccid), ID.eq(id)).fetchOptional();
+    }
+
+    static void update(DSLContext tx, long ccid, long id, Map<Field<?>, Object> columns,
+            Map<Long, String> custom) {
+        if (!columns.isEmpty()) {
+            tx.update(RECORDS).set(columns).where(CCID.eq(ccid), ID.eq(id)).execute();
+        }
+        for (Map.Entry<Long, String> v : custom.entrySet()) {
+            tx.deleteFrom(VALUES).where(VALUE_RECORD.eq(id), VALUE_FIELD.eq(v.getKey()))
+                    .execute();
+            if (!v.getValue().isEmpty()) {
+                tx.insertInto(VALUES, VALUE_RECORD, VALUE_FIELD, VALUE_CCID, FIELD_VALUE)
+                        .values(id, v.getKey(), ccid, v.getValue()).execute();
+            }
+        }
+    }
+
+    static void delete(DSLContext tx, long ccid, long id) {
+        tx.deleteFrom(VALUES).where(VALUE_CCID.eq(ccid), VALUE_RECORD.eq(id)).execute();
+        tx.deleteFrom(RECORDS).where(CCID.eq(ccid), ID.eq(id)).execute();
+    }
+
+    static int count(DSLContext dsl, Condition where) {
+        return dsl.fetchCount(RECORDS, where);
+    }
+
+    static List<Record> page(DSLContext dsl, Condition where, List<SortField<?>> order,
+            int limit, int offset) {
+        return dsl.selectFrom(RECORDS).where(where).orderBy(order).limit(limit).offset(offset)
+                .fetch();
+    }
+
+    /** Custom values of the given records, by record id then field id. */
+    static Map<Long, Map<Long, String>> customValues(DSLContext dsl, long ccid, List<Long> ids) {
+        Map<Long, Map<Long, String>> out = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            dsl.select(VALUE_RECORD, VALUE_FIELD, FIELD_VALUE).from(VALUES)
+                    .where(VALUE_CCID.eq(ccid), VALUE_RECORD.in(chunk))
+                    .forEach(r -> out.computeIfAbsent(r.value1(), k -> new HashMap<>())
+                            .put(r.value2(), r.value3()));
+        }
+        return out;
+    }
+
+    /** One item of a read: every field of the table, values as strings. */
+    static Map<String, Object> item(Record r, List<FieldDef> fields, Map<Long, String> custom,
+            ZoneId zone) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (FieldDef f : fields) {
+            if (!f.standard()) {
+                String v = custom == null ? null : custom.get(f.fieldId());
+                item.put(f.name(), v == null || v.isEmpty() ? f.unset() : v);
+            } else if (f.isDatetime()) {
+                item.put(f.name(), Datetimes.format(r.get(f.column(), Long.class), zone));
+            } else {
+                Object v = r.get(f.column());
+                item.put(f.name(), v == null ? f.unset() : String.valueOf(v));
+            }
+        }
+        return item;
+    }
+}

@@ -1,0 +1,275 @@
+package org.opendialler.ecnow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+class EcnowRecordsApiTest {
+
+    private static TestServer server;
+    private static Api api;
+    private static Ecnow ecnow;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        api = server.newCentre("Records");
+        ecnow = new Ecnow(api);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static List<String> ids(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.get("list").forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void createdRecordReadsBackWithEveryStandardFieldAsStrings() {
+        String table = ecnow.table("Basic");
+        long ds = ecnow.dataset(table, "HOLD");
+
+        long id = ecnow.record(ds, "\"firstname\":\"Zoë\",\"MobilePhone\":\" 07700 900123 \"");
+        JsonNode item = ecnow.records("table", table, "id", id).get("list").get(0);
+
+        List<String> names = new ArrayList<>();
+        item.fieldNames().forEachRemaining(names::add);
+        List<String> expected = new ArrayList<>();
+        StandardFields.all().forEach(f -> expected.add(f.name()));
+        assertEquals(expected, names);
+        assertEquals("Zoë", item.get("FirstName").asText());
+        assertEquals("07700 900123", item.get("MobilePhone").asText());
+        assertEquals(String.valueOf(ds), item.get("datasetid").asText());
+        assertEquals("HOLD: New Prospect", item.get("ProcessType").asText());
+        assertEquals("0000-00-00 00:00:00", item.get("callback").asText());
+        assertTrue(item.get("AgentRef").isTextual());
+    }
+
+    @Test
+    void createAppliesAliasesInAnyCaseAndNotesAppend() {
+        String table = ecnow.table("Aliases");
+        long ds = ecnow.dataset(table, "LIVE");
+
+        JsonNode answer = ecnow.write("ecnow_records", "create", "[{\"DATASET\":" + ds
+                + ",\"ddi_home\":\"0113 496 0508\",\"DDI_Mobile\":\"07700900064\","
+                + "\"ddi_work\":\"+1 212 555 0139\",\"EMAIL\":\"zoë@example.com\","
+                + "\"note\":\"first call\",\"lastNAME\":\"Jones\"}]");
+        JsonNode item = ecnow.records("dataset", ds, "id", answer.get("key").asLong())
+                .get("list").get(0);
+
+        assertEquals(1, answer.get("total").asInt(), answer.toString());
+        assertEquals("0113 496 0508", item.get("HomePhone").asText());
+        assertEquals("07700900064", item.get("MobilePhone").asText());
+        assertEquals("+1 212 555 0139", item.get("WorkPhone").asText());
+        assertEquals("zoë@example.com", item.get("Customer_Email").asText());
+        assertEquals("Jones", item.get("LastName").asText());
+        assertTrue(item.get("notes").asText().matches(
+                "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} first call"), item.toString());
+    }
+
+    @Test
+    void badRowsAreRefusedAloneWithTheirReasons() {
+        String table = ecnow.table("BadRows");
+        long ds = ecnow.dataset(table, "HOLD");
+        long expired = ecnow.dataset(table, "HOLD");
+        ecnow.write("ecnow_datasets", "update",
+                "[{\"dataset\":" + expired + ",\"d_status\":\"EXPIRED\"}]");
+
+        JsonNode answer = ecnow.write("ecnow_records", "create", "["
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900001\"},"
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"12\"},"
+                + "{\"MobilePhone\":\"07700900002\"},"
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900003\","
+                + "\"Shoe\":\"9\"},"
+                + "{\"dataset\":" + expired + ",\"MobilePhone\":\"07700900004\"},"
+                + "{\"dataset\":999999,\"MobilePhone\":\"07700900005\"},"
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900006\","
+                + "\"Title\":\"" + "x".repeat(256) + "\"},"
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900007\","
+                + "\"outcomecode\":\"99\"},"
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900008\","
+                + "\"callback\":\"tomorrow\"},"
+                + "{\"dataset\":" + ds + ",\"HomePhone\":\"01134960000\"}]");
+
+        assertEquals(2, answer.get("total").asInt(), answer.toString());
+        assertEquals(8, answer.get("bad").asInt());
+        List<String> errors = new ArrayList<>();
+        answer.get("errors").forEach(e -> errors.add(e.get("index").asInt() + " "
+                + e.get("error").asText()));
+        assertEquals(List.of("1 No valid phone number", "2 Missing dataset",
+                "3 Unknown field [Shoe]", "4 Dataset [" + expired + "] is expired.",
+                "5 Dataset [999999] does not exist.",
+                "6 Field [Title] is longer than 255 characters",
+                "7 Outcome [99] does not exist.",
+                "8 Field [callback] must be a datetime YYYY-MM-DD HH:MM:SS"), errors);
+        assertEquals(2, ecnow.records("dataset", ds).get("total").asInt());
+        assertEquals(answer.get("keys").get(0), answer.get("key"));
+    }
+
+    @Test
+    void allRowsRefusedStillSucceedsWithTheFirstError() {
+        String table = ecnow.table("AllBad");
+        long ds = ecnow.dataset(table, "HOLD");
+
+        JsonNode answer = ecnow.write("ecnow_records", "create",
+                "[{\"dataset\":" + ds + ",\"HomePhone\":\"nope\"}]");
+
+        assertTrue(answer.get("success").asBoolean());
+        assertEquals(0, answer.get("total").asInt());
+        assertEquals(1, answer.get("bad").asInt());
+        assertEquals("No valid phone number", answer.get("error").asText());
+    }
+
+    @Test
+    void serverOwnedFieldsAreIgnoredButNeedsMoreWorkIsHonoured() {
+        String table = ecnow.table("Owned");
+        long ds = ecnow.dataset(table, "LIVE");
+
+        long id = ecnow.record(ds, "\"MobilePhone\":\"07700900010\",\"id\":5,"
+                + "\"ProcessType\":\"NEEDSMOREWORK\",\"notes\":\"mine\","
+                + "\"loaddate\":\"2001-01-01 00:00:00\"");
+        JsonNode item = ecnow.records("table", table, "id", id).get("list").get(0);
+
+        assertTrue(id != 5);
+        assertEquals("NEEDSMOREWORK", item.get("ProcessType").asText());
+        assertEquals("", item.get("notes").asText());
+        assertTrue(!item.get("loaddate").asText().startsWith("2001"), item.toString());
+    }
+
+    @Test
+    void infoSaysLiveOnlyForADialableRecord() {
+        String table = ecnow.table("Info");
+        long hold = ecnow.dataset(table, "HOLD");
+        long live = ecnow.dataset(table, "LIVE");
+        ecnow.write("ecnow_datasets", "update", "[{\"dataset\":" + live + ",\"qid\":7}]");
+
+        JsonNode onHold = ecnow.write("ecnow_records", "create",
+                "[{\"dataset\":" + hold + ",\"MobilePhone\":\"07700900011\"}]");
+        JsonNode onLive = ecnow.write("ecnow_records", "create",
+                "[{\"dataset\":" + live + ",\"MobilePhone\":\"07700900012\"}]");
+        JsonNode complete = ecnow.write("ecnow_records", "create",
+                "[{\"dataset\":" + live + ",\"MobilePhone\":\"07700900013\","
+                + "\"outcomecode\":105}]");
+
+        assertEquals("Record NOT live on the dialer.", onHold.get("info").asText());
+        assertEquals("Record is LIVE on the dialer.", onLive.get("info").asText());
+        assertEquals("Record NOT live on the dialer.", complete.get("info").asText());
+        assertEquals("COMPLETE", ecnow.records("table", table, "id",
+                complete.get("key").asLong()).get("list").get(0).get("ProcessType").asText());
+    }
+
+    @Test
+    void utf8RoundTripsThroughJsonAndXml() {
+        String table = ecnow.table("Utf8");
+        long ds = ecnow.dataset(table, "HOLD");
+        String[] names = {"Siân Ó Briain", "Łukasz Żółć", "Llŷr ap Gwilym", "张伟", "Zoë 🙂"};
+        for (String n : names) {
+            ecnow.record(ds, "\"FirstName\":\"" + n + "\",\"MobilePhone\":\"07700900100\"");
+        }
+
+        JsonNode json = ecnow.records("dataset", ds);
+        String xml = api.get("/ecnow.php?method=ecnow_records&action=read&token=" + api.token
+                + "&dataset=" + ds).body();
+
+        for (int i = 0; i < names.length; i++) {
+            assertEquals(names[i], json.get("list").get(i).get("FirstName").asText());
+            assertTrue(xml.contains("<FirstName>" + names[i] + "</FirstName>"), xml);
+        }
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+        assertTrue(xml.contains("<ecnow_records><id>"), xml);
+    }
+
+    @Test
+    void customFieldsAreCheckedAndReadBack() {
+        String table = ecnow.table("Custom");
+        ecnow.write("campaign_fields", "create", "[{\"table\":\"" + table + "\",\"name\":"
+                + "\"Colour\",\"type\":\"select\",\"picklist\":\"red,green\"},"
+                + "{\"table\":\"" + table + "\",\"name\":\"Ref\",\"type\":\"varchar\","
+                + "\"size\":5},{\"table\":\"" + table + "\",\"name\":\"Born\","
+                + "\"type\":\"date\"}]");
+        long ds = ecnow.dataset(table, "HOLD");
+
+        JsonNode answer = ecnow.write("ecnow_records", "create", "["
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900020\",\"colour\":\"red\","
+                + "\"REF\":\"abcde\"},"
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900021\",\"Colour\":\"blue\"},"
+                + "{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900022\",\"Ref\":\"abcdef\"}]");
+        JsonNode item = ecnow.records("dataset", ds).get("list").get(0);
+
+        assertEquals(1, answer.get("total").asInt(), answer.toString());
+        assertEquals("Field [Colour] does not allow [blue]",
+                answer.get("errors").get(0).get("error").asText());
+        assertEquals("Field [Ref] is longer than 5 characters",
+                answer.get("errors").get(1).get("error").asText());
+        assertEquals("red", item.get("Colour").asText());
+        assertEquals("abcde", item.get("Ref").asText());
+        assertEquals("0000-00-00", item.get("Born").asText());
+    }
+
+    @Test
+    void dedupeRefusesANumberAlreadyOpenInScopeNamingTheRecord() {
+        String table = ecnow.table("Dedupe");
+        long ds = ecnow.dataset(table, "HOLD");
+        long other = ecnow.dataset(table, "HOLD");
+        long first = ecnow.record(ds, "\"MobilePhone\":\"07700 900200\"");
+
+        JsonNode sameDataset = api.post(api.phpQuery("ecnow.php", java.util.Map.of("method",
+                "ecnow_records", "action", "create", "dedupe", "dataset")),
+                "application/x-www-form-urlencoded", "[{\"dataset\":" + ds
+                + ",\"HomePhone\":\"+447700900200\"},{\"dataset\":" + ds
+                + ",\"MobilePhone\":\"07700900201\"},{\"dataset\":" + ds
+                + ",\"WorkPhone\":\"07700900201\"}]").json();
+        JsonNode otherDataset = api.post(api.phpQuery("ecnow.php", java.util.Map.of("method",
+                "ecnow_records", "action", "create", "dedupe", "dataset")),
+                "application/x-www-form-urlencoded", "[{\"dataset\":" + other
+                + ",\"MobilePhone\":\"07700900200\"}]").json();
+        JsonNode table2 = api.post(api.phpQuery("ecnow.php", java.util.Map.of("method",
+                "ecnow_records", "action", "create", "dedupe", "table")),
+                "application/x-www-form-urlencoded", "[{\"dataset\":" + other
+                + ",\"MobilePhone\":\"07700900200\"}]").json();
+
+        assertEquals(1, sameDataset.get("total").asInt(), sameDataset.toString());
+        assertEquals("Duplicate number: already on record [" + first + "]",
+                sameDataset.get("errors").get(0).get("error").asText());
+        assertEquals("Duplicate number: already on record ["
+                + sameDataset.get("key").asLong() + "]",
+                sameDataset.get("errors").get(1).get("error").asText());
+        assertEquals(1, otherDataset.get("total").asInt());
+        assertEquals(0, table2.get("total").asInt());
+    }
+
+    @Test
+    void bulkCreateOfTenThousandRowsReportsCorrectCounts() {
+        String table = ecnow.table("Bulk");
+        long ds = ecnow.dataset(table, "HOLD");
+        StringBuilder body = new StringBuilder("[");
+        int bad = 0;
+        for (int i = 0; i < 10_000; i++) {
+            boolean good = i % 7 != 0;
+            bad += good ? 0 : 1;
+            body.append(i == 0 ? "" : ",").append("{\"dataset\":").append(ds)
+                    .append(",\"MobilePhone\":\"")
+                    .append(good ? String.format("07700%06d", i) : "x").append("\"}");
+        }
+        body.append("]");
+
+        JsonNode answer = ecnow.write("ecnow_records", "create", body.toString());
+
+        assertEquals(10_000 - bad, answer.get("total").asInt());
+        assertEquals(bad, answer.get("bad").asInt());
+        assertEquals(10_000 - bad, answer.get("keys").size());
+        assertEquals(10_000 - bad, ecnow.records("dataset", ds, "limit", 1).get("total").asInt());
+    }
+}
