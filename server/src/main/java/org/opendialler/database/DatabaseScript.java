@@ -17,6 +17,11 @@ public final class DatabaseScript implements Script {
         this.methods = handlers.register(new Methods(), "");
     }
 
+    /** The method table, for wiring that serves some methods under other scripts' names. */
+    public Methods methods() {
+        return methods;
+    }
+
     @Override
     public String name() {
         return "database.php";

@@ -43,6 +43,11 @@ public final class EcnowScript implements Script {
                 .on("ecnow_records", "delete", w::delete);
     }
 
+    /** The method table, for wiring that serves some methods under other scripts' names. */
+    public Methods methods() {
+        return methods;
+    }
+
     @Override
     public String name() {
         return "ecnow.php";

@@ -29,6 +29,16 @@ public final class Methods {
         return this;
     }
 
+    /** Serves {@code method} of {@code other} here too, under the name {@code as}. */
+    public Methods alias(Methods other, String method, String as) {
+        Map<String, Action> actions = other.table.get(method);
+        if (actions == null) {
+            throw new IllegalArgumentException("no method " + method + " to serve as " + as);
+        }
+        actions.forEach((action, work) -> on(as, action, work));
+        return this;
+    }
+
     public boolean knows(String method) {
         return table.containsKey(method);
     }

@@ -96,6 +96,19 @@ public final class RequestReader {
                 raw.headers(), upload);
     }
 
+    /**
+     * The format a request asked for in its query, for answering an error found before the
+     * request could be read whole; the default when it asked for none or for one not allowed.
+     */
+    public static Format formatHint(Map<String, List<String>> query, Format defaultFormat,
+            Set<Format> allowed) {
+        try {
+            return format(query, defaultFormat, allowed);
+        } catch (ApiException e) {
+            return defaultFormat;
+        }
+    }
+
     private static Format format(Map<String, List<String>> params, Format defaultFormat,
             Set<Format> allowed) {
         List<String> given = params.getOrDefault("format", params.get("formart"));

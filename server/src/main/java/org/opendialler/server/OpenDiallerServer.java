@@ -14,11 +14,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
-import org.opendialler.database.DatabaseMethods;
-import org.opendialler.database.DatabaseScript;
-import org.opendialler.database.References;
-import org.opendialler.ecnow.EcnowScript;
-import org.opendialler.ecnow.OutcomeRules;
 import org.opendialler.protocol.Script;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
@@ -121,10 +116,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private List<Script> scripts() {
         List<Script> scripts = new ArrayList<>();
         scripts.add(new TokenScript(tokens));
-        scripts.add(new DatabaseScript(new DatabaseMethods(database, tenancy, config,
-                References.NONE)));
-        scripts.add(new EcnowScript(database, tenancy, config.clock(), config.readCap(),
-                new OutcomeRules()));
+        scripts.addAll(Wiring.ecnowAndDatabase(database, tenancy, config));
         return scripts;
     }
 

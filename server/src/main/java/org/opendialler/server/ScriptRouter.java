@@ -63,6 +63,8 @@ final class ScriptRouter implements Handler {
         Caller caller = null;
         Format format = script.defaultFormat();
         try {
+            format = RequestReader.formatHint(query(ctx), script.defaultFormat(),
+                    script.formats());
             ApiRequest request = RequestReader.read(raw(ctx, script), script.defaultFormat(),
                     script.formats());
             format = request.format();
