@@ -116,6 +116,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private List<Script> scripts() {
         List<Script> scripts = new ArrayList<>();
         scripts.add(new TokenScript(tokens));
+        scripts.add(new org.opendialler.reporting.ReportingScript(database, tenancy));
         return scripts;
     }
 
