@@ -463,7 +463,8 @@ public record Cdr(
                     tnm, dsid, dsnm, urn, ddi, cli, dest, dcode, ctype, dtype, cres, ocid, ocnm,
                     ocComplete, ocSale, ocDmc, ocAnswerphone, flags, carrier, ctag, tag, smsMsg,
                     tmInit, tmAnsw, tmDisc, tmCustomer, lastUpdate, ring, queue, duration, talk,
-                    tpt, wrap, waitTime, costCust, billCust, billDur, isMob, ivrKey, key, terminate);
+                    tpt, wrap, waitTime, costCust, billCust, billDur, isMob, ivrKey, key,
+                    terminate);
         }
     }
 }

@@ -67,7 +67,8 @@ final class Params {
 
     /** {@code range=START:STOP}, also with the prefix repeated in the value. */
     static Range range(ApiRequest request) {
-        String text = request.optional("range").orElseThrow(() -> ApiException.badArgument("range"));
+        String text = request.optional("range")
+                .orElseThrow(() -> ApiException.badArgument("range"));
         if (text.startsWith("range=")) {
             text = text.substring("range=".length());
         }
