@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 import org.opendialler.protocol.Script;
+import org.opendialler.reporting.ReportingScript;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
 import org.opendialler.tenancy.Tenancy;
@@ -117,6 +118,7 @@ public final class OpenDiallerServer implements AutoCloseable {
         List<Script> scripts = new ArrayList<>();
         scripts.add(new TokenScript(tokens));
         scripts.addAll(Wiring.ecnowAndDatabase(database, tenancy, config));
+        scripts.add(new ReportingScript(database, tenancy));
         return scripts;
     }
 

@@ -13,13 +13,15 @@ import org.opendialler.ecnow.EcnowScript;
 import org.opendialler.ecnow.Lookups;
 import org.opendialler.ecnow.Usage;
 import org.opendialler.protocol.Script;
+import org.opendialler.reporting.CdrLog;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Tenancy;
 
 /**
  * Builds the scripts whose areas refer to each other: ecnow.php checks outcomes, agents and
  * queues that database.php owns; database.php refuses to delete what ecnow data uses; and each
- * serves some of the other's methods under the names the known clients call.
+ * serves some of the other's methods under the names the known clients call. database.php's
+ * {@code cdr_log} reads the reporting area's call detail records.
  */
 final class Wiring {
 
@@ -37,6 +39,7 @@ final class Wiring {
         configuration.register(ecnow.methods(), "agents", "ecnow_agents");
         configuration.register(ecnow.methods(), "outcomecodes", "ecnow_outcomecodes");
         database.methods().alias(ecnow.methods(), "ecnow_records", "ecnow_data");
+        database.methods().on("cdr_log", "read", new CdrLog(db, tenancy)::read);
         return List.of(ecnow, database);
     }
 
