@@ -1,0 +1,22 @@
+package org.opendialler.compliance;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A record as the guard judges it.
+ *
+ * @param ccid its contact centre
+ * @param recordId its id
+ * @param processType its ProcessType ({@code New Prospect}, {@code HOLD: NEEDSMOREWORK}, ...)
+ * @param phones its usable numbers in E.164, in the order home, work, mobile (absent ones left
+ *     out)
+ * @param postcode its postcode, which may place an ambiguous number
+ * @param attempts how many calls the dialler has made to it
+ * @param lastAttempt when the last of them started, or null
+ * @param callback when its callback is due, or null; a callback set by an agent or through the
+ *     API is kept even when it is sooner than the retry interval
+ */
+public record Candidate(long ccid, long recordId, String processType, List<String> phones,
+        String postcode, int attempts, Instant lastAttempt, Instant callback) {
+}

@@ -1,0 +1,22 @@
+package org.opendialler.compliance;
+
+import java.time.Instant;
+
+/**
+ * Decides whether a record may be dialled now for a queue. Implementations are thread-safe and
+ * read the centre's DNC list, the queue's calling window and attempt rules, the number's own time
+ * zone, and the number's recent history (abandons, machines).
+ */
+public interface DialGuard {
+
+    /**
+     * @param qid the outbound queue that would dial
+     * @param agentGuaranteed whether an agent is certain to take the call (preview and
+     *     progressive), which lifts the repeat rules after abandons and machines
+     */
+    Verdict judge(Candidate candidate, long qid, boolean agentGuaranteed, Instant now);
+
+    /** The guard that lets everything through: for a centre that chose to switch it off. */
+    DialGuard OFF = (candidate, qid, agentGuaranteed, now) -> candidate.phones().isEmpty()
+            ? Verdict.refuse(Reason.DNC, null) : Verdict.dial(candidate.phones().get(0));
+}

@@ -1,0 +1,13 @@
+package org.opendialler.compliance;
+
+import java.util.Locale;
+
+/** Why a record is not dialled now. The wire names are the lower-case names. */
+public enum Reason {
+    DNC, HOURS, MAX_ATTEMPTS, RETRY_INTERVAL, ABANDON_CAP, AMD_REPEAT, ABANDON_REPEAT, HOLD,
+    EXPIRED, COMPLETE, CALLBACK_NOT_DUE;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
