@@ -33,7 +33,9 @@ final class OutcomeCodes extends Resource {
         if (mode != null && !mode.equals("system")) {
             throw ApiException.badArgument("mode");
         }
-        List<Long> ids = request.optional("uid").map(t -> Crud.longs(t, "uid")).orElse(null);
+        // The vendor's wrapper filters ecnow_outcomecodes by outcome; database.php says uid.
+        String filter = request.optional("uid").isPresent() ? "uid" : "outcome";
+        List<Long> ids = request.optional(filter).map(t -> Crud.longs(t, filter)).orElse(null);
         List<Map<String, Object>> all = new ArrayList<>();
         for (Outcomes.Outcome o : Outcomes.SYSTEM) {
             if (ids == null || ids.contains(o.id())) {

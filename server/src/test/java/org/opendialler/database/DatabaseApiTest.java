@@ -110,6 +110,7 @@ class DatabaseApiTest {
     @Test
     void queuesOfEveryTypeWithDialerDefaults() {
         Api a = server.newCentre("A");
+        a.campaignTable("Willtest");
         List<String> types = List.of("inbound", "outbound", "ivr", "broadcast", "message",
                 "sms_out", "sms_broadcast");
 
@@ -143,6 +144,7 @@ class DatabaseApiTest {
     @Test
     void queuesKeepEveryDialerKeyAndRefuseBadOnes() {
         Api a = server.newCentre("A");
+        a.campaignTable("Sales");
         long qid = create(a, "queues", "{\"type\":\"outbound\",\"table\":\"Sales\","
                 + "\"dial_mode\":\"predictive\",\"max_ratio\":\"2.5\",\"abandon_target\":2,"
                 + "\"ring_time\":20,\"wrap_time\":45,\"call_hours\":\"09:00-20:00\","
@@ -174,6 +176,7 @@ class DatabaseApiTest {
     @Test
     void anOutboundQueueCannotGoLiveWithoutCallerId() {
         Api a = server.newCentre("A");
+        a.campaignTable("Sales");
         long qid = create(a, "queues", "{\"type\":\"outbound\",\"table\":\"Sales\"}");
 
         JsonNode refused = write(a, "queues", "update", "[{\"qid\":" + qid + ",\"live\":\"Y\"}]");
@@ -277,6 +280,7 @@ class DatabaseApiTest {
     @Test
     void ddisRouteToInboundQueuesAndShowInTheQueuesNumbers() {
         Api a = server.newCentre("A");
+        a.campaignTable("T");
         long in = create(a, "queues", "{\"type\":\"inbound\"}");
         long out = create(a, "queues", "{\"type\":\"outbound\",\"table\":\"T\"}");
 

@@ -62,6 +62,7 @@ class DatabasePhpClientTest {
     @Test
     void phpWrapperReadsWithMultipartFiltersAndTheDefaultQueueFilter() {
         Api api = server.newCentre("PHP");
+        api.campaignTable("Willtest");
         long in = DatabaseApiTest.create(api, "queues", "{\"type\":\"inbound\"}");
         long out = DatabaseApiTest.create(api, "queues",
                 "{\"type\":\"outbound\",\"table\":\"Willtest\"}");

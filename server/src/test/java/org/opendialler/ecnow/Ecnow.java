@@ -33,6 +33,23 @@ final class Ecnow {
         return answer.get("key").asLong();
     }
 
+    /** An outbound queue of {@code table}, made through database.php; answers its qid. */
+    long queue(String table) {
+        JsonNode answer = api.write("database.php", "queues", "create",
+                "[{\"type\":\"outbound\",\"table\":\"" + table + "\"}]");
+        assertTrue(answer.get("total").asInt() == 1, answer.toString());
+        return answer.get("key").asLong();
+    }
+
+    /** An agent of the centre, made through database.php; answers its id. */
+    long agent(String login) {
+        JsonNode answer = api.write("database.php", "agents", "create",
+                "[{\"login\":\"" + login + "\",\"firstname\":\"Ann\",\"password\":"
+                        + "\"agent-pass-1\"}]");
+        assertTrue(answer.get("total").asInt() == 1, answer.toString());
+        return answer.get("key").asLong();
+    }
+
     long record(long dataset, String moreJson) {
         JsonNode answer = write("ecnow_records", "create", "[{\"dataset\":" + dataset
                 + (moreJson.isEmpty() ? "" : "," + moreJson) + "}]");

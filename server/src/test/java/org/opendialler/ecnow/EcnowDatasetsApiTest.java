@@ -71,17 +71,20 @@ class EcnowDatasetsApiTest {
     void readFiltersByQidStateTableAndDescription() {
         String a = ecnow.table("FilterA");
         String b = ecnow.table("FilterB");
+        long a1 = ecnow.queue(a);
+        long a2 = ecnow.queue(a);
+        long b1 = ecnow.queue(b);
         JsonNode made = ecnow.write("ecnow_datasets", "create", "["
-                + "{\"table\":\"" + a + "\",\"qid\":11,\"description\":\"Spring\"},"
-                + "{\"table\":\"" + a + "\",\"qid\":12,\"d_status\":\"LIVE\"},"
-                + "{\"table\":\"" + b + "\",\"qid\":11,\"d_priority\":90}]");
+                + "{\"table\":\"" + a + "\",\"qid\":" + a1 + ",\"description\":\"Spring\"},"
+                + "{\"table\":\"" + a + "\",\"qid\":" + a2 + ",\"d_status\":\"LIVE\"},"
+                + "{\"table\":\"" + b + "\",\"qid\":" + b1 + ",\"d_priority\":90}]");
         long first = made.get("keys").get(0).asLong();
         long second = made.get("keys").get(1).asLong();
         long third = made.get("keys").get(2).asLong();
 
-        assertEquals(List.of(first, third), keys(ecnow.read("ecnow_datasets", "qid", 11)));
-        assertEquals(List.of(first, second, third),
-                keys(ecnow.read("ecnow_datasets", "qid", "11,12")));
+        assertEquals(List.of(first), keys(ecnow.read("ecnow_datasets", "qid", a1)));
+        assertEquals(List.of(first, third),
+                keys(ecnow.read("ecnow_datasets", "qid", a1 + "," + b1)));
         assertEquals(List.of(second), keys(ecnow.read("ecnow_datasets", "state", "LIVE",
                 "table", a)));
         assertEquals(List.of(third), keys(ecnow.read("ecnow_datasets", "table", b)));
@@ -156,7 +159,8 @@ class EcnowDatasetsApiTest {
     void springClientPostsJsonWithRawAndAsAnEasycallFile() {
         String table = ecnow.table("Spring");
         long ds = ecnow.dataset(table, "HOLD");
-        String row = "[{\"qid\":\"5\",\"dataset\":\"" + ds + "\",\"d_status\":\"LIVE\","
+        long qid = ecnow.queue(table);
+        String row = "[{\"qid\":\"" + qid + "\",\"dataset\":\"" + ds + "\",\"d_status\":\"LIVE\","
                 + "\"d_priority\":\"10\",\"notes\":\"from spring\",\"reccount\":\"0\"}]";
 
         JsonNode json = api.post("/ecnow.php?token=" + api.token + "&format=json"
@@ -171,7 +175,7 @@ class EcnowDatasetsApiTest {
         assertEquals(1, json.get("total").asInt(), json.toString());
         assertEquals(1, file.get("total").asInt(), file.toString());
         assertEquals("HOLD", item.get("d_status").asText());
-        assertEquals("5", item.get("qid").asText());
+        assertEquals(String.valueOf(qid), item.get("qid").asText());
         assertEquals("10", item.get("d_priority").asText());
         assertEquals("from spring", item.get("notes").asText());
     }

@@ -94,13 +94,12 @@ class EcnowProtocolApiTest {
     void malformedJsonIsRefusedAndNothingIsWritten() {
         int before = count();
 
-        // An unreadable body is answered before format=json is read: in the default XML.
         String answer = api.post(api.phpQuery("ecnow.php", Map.of("method", "ecnow_records",
                 "action", "create")), "application/x-www-form-urlencoded",
                 "[{\"dataset\":" + ds + ",\"MobilePhone\":\"07700900601\"},{\"dataset\":")
                 .body();
 
-        assertTrue(answer.contains("<error>Invalid JSON: "), answer);
+        assertTrue(answer.startsWith("{\"success\":false,\"error\":\"Invalid JSON: "), answer);
         assertEquals(before, count());
     }
 
@@ -113,7 +112,8 @@ class EcnowProtocolApiTest {
                 "[{\"dataset\":" + ds + ",\"FirstName\":\"a\\u0000b\","
                 + "\"MobilePhone\":\"07700900602\"}]").body();
 
-        assertTrue(answer.contains("<success>0</success><error>Bad argument"), answer);
+        assertEquals("{\"success\":false,"
+                + "\"error\":\"Bad argument: a value holds a NUL character\"}", answer);
         assertEquals(before, count());
     }
 

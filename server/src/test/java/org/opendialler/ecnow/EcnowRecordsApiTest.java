@@ -153,7 +153,8 @@ class EcnowRecordsApiTest {
         String table = ecnow.table("Info");
         long hold = ecnow.dataset(table, "HOLD");
         long live = ecnow.dataset(table, "LIVE");
-        ecnow.write("ecnow_datasets", "update", "[{\"dataset\":" + live + ",\"qid\":7}]");
+        ecnow.write("ecnow_datasets", "update", "[{\"dataset\":" + live + ",\"qid\":"
+                + ecnow.queue(table) + "}]");
 
         JsonNode onHold = ecnow.write("ecnow_records", "create",
                 "[{\"dataset\":" + hold + ",\"MobilePhone\":\"07700900011\"}]");

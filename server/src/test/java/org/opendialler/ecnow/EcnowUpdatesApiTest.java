@@ -25,7 +25,8 @@ class EcnowUpdatesApiTest {
         ecnow = new Ecnow(api);
         table = ecnow.table("Updates");
         live = ecnow.dataset(table, "LIVE");
-        ecnow.write("ecnow_datasets", "update", "[{\"dataset\":" + live + ",\"qid\":3}]");
+        ecnow.write("ecnow_datasets", "update", "[{\"dataset\":" + live + ",\"qid\":"
+                + ecnow.queue(table) + "}]");
     }
 
     @AfterAll

@@ -113,6 +113,15 @@ public final class Api {
                 multipart(boundary, filters, null)).json();
     }
 
+    /** Makes a campaign table with the standard fields, as ecnow.php creates one. */
+    public void campaignTable(String name) {
+        JsonNode answer = write("ecnow.php", "campaign_tables", "create",
+                "[{\"name\":\"" + name + "\"}]");
+        if (answer.path("total").asInt() != 1) {
+            throw new AssertionError("campaign table " + name + " not made: " + answer);
+        }
+    }
+
     /** A read with filters in the query string, JSON answer. */
     public JsonNode read(String script, String method, Map<String, String> filters) {
         StringBuilder q = new StringBuilder("/" + script + "?method=" + enc(method)

@@ -1,0 +1,148 @@
+package org.opendialler.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/** ecnow.php and database.php serving and checking each other's data, as clients see it. */
+class WiringApiTest {
+
+    private static TestServer server;
+    private static Api api;
+    private static long qid;
+    private static long agent;
+    private static long outcome;
+    private static long dataset;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        api = server.newCentre("Wiring");
+        api.campaignTable("Wired");
+        qid = key(api.write("database.php", "queues", "create",
+                "[{\"type\":\"outbound\",\"table\":\"Wired\",\"description\":\"Out\"}]"));
+        agent = key(api.write("database.php", "agents", "create",
+                "[{\"login\":\"wired1\",\"firstname\":\"Wyn\",\"password\":\"agent-pass-1\"}]"));
+        outcome = key(api.write("database.php", "outcomecodes", "create",
+                "[{\"description\":\"Sold\",\"complete\":\"Y\",\"sale\":\"Y\"}]"));
+        dataset = key(api.write("ecnow.php", "ecnow_datasets", "create",
+                "[{\"table\":\"Wired\",\"qid\":" + qid + "}]"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static long key(JsonNode answer) {
+        assertEquals(1, answer.path("total").asInt(), answer.toString());
+        return answer.get("key").asLong();
+    }
+
+    private static List<String> column(JsonNode answer, String key) {
+        assertTrue(answer.path("success").asBoolean(), answer.toString());
+        List<String> out = new ArrayList<>();
+        answer.get("list").forEach(item -> out.add(item.path(key).asText()));
+        return out;
+    }
+
+    @Test
+    void ecnowPhpServesQueuesAgentsAndOutcomesWithTheWrappersFiltersAndKeys() {
+        JsonNode queues = api.read("ecnow.php", "ecnow_queues", Map.of("qid", "" + qid));
+        JsonNode agents = api.read("ecnow.php", "ecnow_agents", Map.of("agent", "" + agent));
+        JsonNode outcomes = api.read("ecnow.php", "ecnow_outcomecodes",
+                Map.of("outcome", "" + outcome));
+
+        assertEquals(List.of("" + qid), column(queues, "qid"));
+        assertEquals(List.of("" + agent), column(agents, "agentid"));
+        assertEquals(List.of("" + outcome), column(outcomes, "outcome"));
+    }
+
+    @Test
+    void databasePhpEcnowDataIsTheOlderNameOfEcnowRecords() {
+        JsonNode made = api.write("database.php", "ecnow_data", "create",
+                "[{\"dataset\":" + dataset + ",\"MobilePhone\":\"07700 900411\"}]");
+
+        JsonNode read = api.read("ecnow.php", "ecnow_records", Map.of("id",
+                "" + key(made), "table", "Wired"));
+
+        assertEquals(List.of("07700 900411"), column(read, "MobilePhone"));
+    }
+
+    @Test
+    void aDatasetCanOnlyBeAssignedToAnOutboundQueueOfItsOwnTable() {
+        api.campaignTable("Elsewhere");
+        long inbound = key(api.write("database.php", "queues", "create",
+                "[{\"type\":\"inbound\"}]"));
+        long otherTable = key(api.write("database.php", "queues", "create",
+                "[{\"type\":\"outbound\",\"table\":\"Elsewhere\"}]"));
+
+        JsonNode toInbound = api.write("ecnow.php", "ecnow_datasets", "update",
+                "[{\"dataset\":" + dataset + ",\"qid\":" + inbound + "}]");
+        JsonNode toOther = api.write("ecnow.php", "ecnow_datasets", "update",
+                "[{\"dataset\":" + dataset + ",\"qid\":" + otherTable + "}]");
+
+        assertEquals(0, toInbound.get("total").asInt(), toInbound.toString());
+        assertEquals(0, toOther.get("total").asInt(), toOther.toString());
+    }
+
+    @Test
+    void recordsTakeOnlyTheCentresOwnAgentsAndOutcomes() {
+        Api other = server.newCentre("Other");
+        long foreignAgent = key(other.write("database.php", "agents", "create",
+                "[{\"login\":\"foreign\",\"firstname\":\"F\",\"password\":\"agent-pass-1\"}]"));
+
+        JsonNode mine = api.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":"
+                + dataset + ",\"MobilePhone\":\"07700900412\",\"AgentRef\":" + agent
+                + ",\"outcomecode\":" + outcome + "}]");
+        JsonNode theirs = api.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":"
+                + dataset + ",\"MobilePhone\":\"07700900413\",\"AgentRef\":" + foreignAgent
+                + "}]");
+
+        assertEquals(1, mine.get("total").asInt(), mine.toString());
+        assertEquals("Record NOT live on the dialer.", mine.get("info").asText());
+        assertEquals(0, theirs.get("total").asInt(), theirs.toString());
+    }
+
+    @Test
+    void aQueueWithDatasetsAndAnOutcomeOnRecordsCannotBeDeleted() {
+        api.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":" + dataset
+                + ",\"MobilePhone\":\"07700900414\",\"outcomecode\":" + outcome + "}]");
+
+        JsonNode queue = api.write("database.php", "queues", "delete",
+                "[{\"qid\":" + qid + "}]");
+        JsonNode code = api.write("database.php", "outcomecodes", "delete",
+                "[{\"outcome\":" + outcome + "}]");
+
+        assertEquals(0, queue.get("total").asInt(), queue.toString());
+        assertEquals(0, code.get("total").asInt(), code.toString());
+        assertEquals(List.of("" + qid), column(api.read("database.php", "queues",
+                Map.of("qid", "" + qid)), "qid"));
+    }
+
+    @Test
+    void anOutboundQueueMustNameAnExistingCampaignTable() {
+        JsonNode answer = api.write("database.php", "queues", "create",
+                "[{\"type\":\"outbound\",\"table\":\"NoSuchTable\"}]");
+
+        assertEquals("No such campaign table: NoSuchTable", answer.get("error").asText());
+    }
+
+    @Test
+    void cdrLogReadsOverDatabasePhp() {
+        JsonNode answer = api.read("database.php", "cdr_log", Map.of(
+                "tstart", "2026-01-01 00:00:00", "tstop", "2026-01-02 00:00:00"));
+
+        assertTrue(answer.get("success").asBoolean(), answer.toString());
+        assertEquals(0, answer.get("total").asInt());
+    }
+}
