@@ -41,6 +41,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private final TokenService tokens;
     private final PrometheusMeterRegistry metrics;
     private final Javalin app;
+    private List<String> scriptNames = List.of();
 
     private OpenDiallerServer(ServerConfig config, Database database,
             PrometheusMeterRegistry metrics) {
@@ -90,6 +91,7 @@ public final class OpenDiallerServer implements AutoCloseable {
 
     private Javalin createApp() {
         ScriptRouter router = new ScriptRouter(scripts(), tokens, config, metrics);
+        scriptNames = router.names();
         Javalin javalin = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
@@ -157,6 +159,11 @@ public final class OpenDiallerServer implements AutoCloseable {
     public String baseUrl() {
         String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
         return "http://" + host + ":" + port();
+    }
+
+    /** The names of the scripts served, such as {@code ecnow.php}. */
+    public List<String> scriptNames() {
+        return scriptNames;
     }
 
     public Database database() {
