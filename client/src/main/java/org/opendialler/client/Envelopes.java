@@ -101,14 +101,15 @@ final class Envelopes {
     static WriteResult write(JsonNode envelope) {
         List<Long> keys = new ArrayList<>();
         JsonNode k = envelope.get("keys");
-        if (k != null && k.isArray()) {
-            k.forEach(n -> keys.add(n.asLong()));
-        } else if (k != null && k.isObject() && k.has("key")) {
-            JsonNode inner = k.get("key");
-            (inner.isArray() ? inner : JsonNodeFactory.instance.arrayNode().add(inner))
-                    .forEach(n -> keys.add(n.asLong()));
+        if (k != null && k.isObject() && k.has("key")) {
+            k = k.get("key");
         }
-        long key = number(envelope, "key", -1);
+        if (k != null && !k.isNull()) {
+            (k.isArray() ? k : JsonNodeFactory.instance.arrayNode().add(k))
+                    .forEach(n -> whole(n).ifPresent(keys::add));
+        }
+        // A key that is not a number (a campaign table's name) is not an id.
+        long key = envelope.has("key") ? whole(envelope.get("key")).orElse(-1L) : -1;
         if (keys.isEmpty() && key > 0) {
             keys.add(key);
         }
@@ -116,6 +117,12 @@ final class Envelopes {
                 (int) number(envelope, "bad", 0), key > 0 ? key : null, keys,
                 rowErrors(envelope), envelope.hasNonNull("info")
                         ? envelope.get("info").asText() : null);
+    }
+
+    private static java.util.Optional<Long> whole(JsonNode n) {
+        String text = n == null || n.isNull() ? "" : n.asText().trim();
+        return text.matches("-?\\d{1,18}") ? java.util.Optional.of(Long.parseLong(text))
+                : java.util.Optional.empty();
     }
 
     private static List<RowError> rowErrors(JsonNode envelope) {

@@ -67,10 +67,12 @@ public final class Records {
                     return false;
                 }
                 RecordQuery paged = copy(query).limit(PAGE).start(next);
-                page = read(paged).rows();
+                Page read = read(paged);
+                page = read.rows();
                 index = 0;
                 next += page.size();
-                done = page.size() < PAGE;
+                // A server may cap a page below the limit asked for: stop on the total.
+                done = page.isEmpty() || next >= read.total();
                 return !page.isEmpty();
             }
 

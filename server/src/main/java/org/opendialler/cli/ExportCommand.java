@@ -118,12 +118,12 @@ final class ExportCommand implements Callable<Integer> {
                     if (done) {
                         return false;
                     }
-                    page = client.reports().cdr(names, from, to, Map.of("sort", "callid",
-                            "limit", String.valueOf(PAGE), "start", String.valueOf(start)))
-                            .rows();
+                    Page read = client.reports().cdr(names, from, to, Map.of("sort", "callid",
+                            "limit", String.valueOf(PAGE), "start", String.valueOf(start)));
+                    page = read.rows();
                     index = 0;
                     start += page.size();
-                    done = page.size() < PAGE;
+                    done = page.isEmpty() || start >= read.total();
                     return !page.isEmpty();
                 }
 

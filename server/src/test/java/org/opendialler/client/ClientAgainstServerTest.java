@@ -1,0 +1,198 @@
+package org.opendialler.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opendialler.reporting.Cdr;
+import org.opendialler.reporting.CdrStore;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/** The Java client library against a real OpenDialler, method by method. */
+class ClientAgainstServerTest {
+
+    private static TestServer server;
+    private static Api api;
+    private static ContactNowClient client;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(c -> c.withReadCap(25));
+        api = server.newCentre("Client");
+        client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/api/")
+                .credentials(api.username, api.password).clock(server.clock).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static List<Map<String, Object>> leads(long dataset, int n, int from) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("dataset", dataset);
+            row.put("FirstName", "Lead " + (from + i));
+            row.put("MobilePhone", String.format("07700 900%03d", from + i));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    void tablesDatasetsAndRecordsRoundTrip() {
+        client.campaignTables().create(List.of(Map.of("name", "ClientT")));
+        client.campaignFields().create(List.of(Map.of("table", "ClientT", "name", "Colour",
+                "type", "varchar", "size", 20)));
+        long ds = client.datasets().create("ClientT", "first load");
+        List<Map<String, Object>> rows = leads(ds, 60, 0);
+        rows.add(Map.of("dataset", ds, "FirstName", "No phone"));
+
+        List<WriteResult> batches = client.records().create(rows, 25);
+        List<String> names = new ArrayList<>();
+        Iterator<Map<String, String>> all = client.records().iterate(
+                new RecordQuery().dataset(ds));
+        all.forEachRemaining(r -> names.add(r.get("FirstName")));
+        Page fields = client.campaignFields().read(Map.of("table", "ClientT"));
+
+        assertEquals(List.of(25, 25, 10), batches.stream().map(WriteResult::total).toList());
+        assertEquals(1, batches.get(2).bad());
+        assertEquals(10, batches.get(2).errors().get(0).index());
+        assertEquals(60, names.size());
+        assertEquals("Lead 0", names.get(0));
+        assertEquals("Lead 59", names.get(59));
+        assertTrue(fields.rows().stream().anyMatch(f -> "Colour".equals(f.get("name"))));
+    }
+
+    @Test
+    void recordsUpdateDeleteAndFilter() {
+        client.campaignTables().create(List.of(Map.of("name", "ClientU")));
+        long ds = client.datasets().create("ClientU", "updates");
+        long id = client.records().create(leads(ds, 1, 100)).key();
+
+        client.records().update(List.of(Map.of("id", id, "dataset", ds, "LastName",
+                "Jones")));
+        Page found = client.records().read(new RecordQuery().table("ClientU")
+                .search("lastname", "jon"));
+        Page byPhone = client.records().read(new RecordQuery().table("ClientU")
+                .ddi("+447700900100"));
+        client.records().delete(List.of(Map.of("id", id, "dataset", ds)));
+        Page gone = client.records().read(new RecordQuery().table("ClientU").id(id));
+
+        assertEquals(List.of(String.valueOf(id)),
+                found.rows().stream().map(r -> r.get("id")).toList());
+        assertEquals(1, byPhone.total());
+        assertEquals(0, gone.total());
+    }
+
+    @Test
+    void datasetsChangeStatusAndPriority() {
+        client.campaignTables().create(List.of(Map.of("name", "ClientD")));
+        long ds = client.datasets().create("ClientD", "steer");
+        client.records().create(leads(ds, 3, 200));
+
+        client.datasets().setStatus(ds, Datasets.Status.LIVE);
+        client.datasets().setPriority(ds, 40);
+        Page live = client.records().read(new RecordQuery().dataset(ds)
+                .mode(RecordQuery.Mode.LIVE));
+        Map<String, String> item = client.datasets().read(Map.of("dataset", "" + ds))
+                .rows().get(0);
+
+        assertEquals(3, live.total());
+        assertEquals("LIVE", item.get("d_status"));
+        assertEquals("40", item.get("d_priority"));
+    }
+
+    @Test
+    void configurationResourcesCreateReadUpdateDelete() {
+        client.campaignTables().create(List.of(Map.of("name", "ClientQ")));
+        long team = client.teams().create(List.of(Map.of("name", "Blue"))).key();
+        long agent = client.agents().create(List.of(Map.of("login", "client-agent",
+                "firstname", "Cai", "password", "agent-pass-1", "team", team))).key();
+        long qid = client.queues().create(List.of(Map.of("type", "outbound",
+                "table", "ClientQ", "description", "Client queue"))).key();
+        client.priority().create(List.of(Map.of("agentid", agent, "qid", qid, "level", 50)));
+        long outcome = client.outcomeCodes().create(List.of(Map.of("description", "Sold",
+                "sale", "Y", "complete", "Y"))).key();
+        client.dnc().create(List.of(Map.of("ddi", "07700 900999")));
+
+        client.queues().update(List.of(Map.of("qid", qid, "description", "Renamed")));
+        Page queues = client.queues().read(Map.of("qid", "" + qid));
+        Page system = client.outcomeCodes().read(Map.of("mode", "system"));
+        Page dnc = client.dnc().read(Map.of("ddi", "+447700900999"));
+        Page priority = client.priority().read(Map.of("qid", "" + qid));
+
+        assertEquals("Renamed", queues.rows().get(0).get("description"));
+        assertTrue(system.rows().stream().anyMatch(r -> "108".equals(r.get("outcome"))));
+        assertEquals(1, dnc.total());
+        assertEquals(String.valueOf(agent), priority.rows().get(0).get("agentid"));
+        assertTrue(outcome > 200);
+    }
+
+    @Test
+    void reportsCallsAndCdrWithTypedFields() {
+        Instant start = Instant.parse("2026-11-02T10:00:00Z");
+        server.server().database().transaction(dsl -> {
+            for (int i = 0; i < 4; i++) {
+                CdrStore.insert(dsl, Cdr.builder().ccid(api.ccid).qid(7).qtable("ClientR")
+                        .qnm("Reports").qtype("outbound").ctype("out").dtype("out")
+                        .cres(i < 3 ? "Answered" : "No Answer").ddi("+447700900500")
+                        .tmInit(start.plusSeconds(60L * i)).ring(Duration.ofSeconds(5))
+                        .duration(Duration.ofSeconds(30)).build());
+            }
+            return null;
+        });
+        long from = start.getEpochSecond();
+        long to = from + 3600;
+
+        Page calls = client.reports().calls(List.of(CallsField.QNM, CallsField.NC_ALL,
+                CallsField.NC_ANS), List.of(CallsField.QNM), from, to, Map.of());
+        Page cdr = client.reports().cdr(List.of("callid", "cres"), from, to,
+                Map.of("sort", "-callid", "limit", "2"));
+
+        assertEquals("Reports", calls.rows().get(0).get("qnm"));
+        assertEquals("4", calls.rows().get(0).get("nc_all"));
+        assertEquals(4, cdr.total());
+        assertEquals(2, cdr.rows().size());
+        assertEquals("No Answer", cdr.rows().get(0).get("cres"));
+        assertThrows(IllegalArgumentException.class, () -> client.reports().calls(
+                List.of(CallsField.NC_ALL), List.of(CallsField.NC_ALL), from, to, Map.of()));
+    }
+
+    @Test
+    void untypedCallsAndErrorsCarryTheEnvelope() {
+        JsonNode tables = client.call("ecnow.php", "campaign_tables", "read", Map.of());
+        ContactNowException unknown = assertThrows(ContactNowException.class,
+                () -> client.call("ecnow.php", "no_such", "read", Map.of()));
+
+        assertTrue(tables.get("success").asBoolean());
+        assertEquals(String.valueOf(api.ccid), tables.get("account_id").asText());
+        assertEquals("Unknown method", unknown.error());
+    }
+
+    @Test
+    void anExpiredTokenIsRenewedWithoutTheCallerNoticing() {
+        ContactNowClient own = ContactNowClient.builder().baseUrl(server.baseUrl())
+                .credentials(api.username, api.password).build();
+        String first = own.token();
+        server.clock.advance(Duration.ofSeconds(43_200));
+
+        Page tables = own.campaignTables().read();
+
+        assertTrue(tables.total() >= 0);
+        assertTrue(!first.equals(own.token()));
+    }
+}
