@@ -16,8 +16,8 @@ final class ClientOptions {
                     + "OPENDIALLER_PASSWORD.")
     String username;
 
-    ContactNowClient client() {
-        String password = System.getenv("OPENDIALLER_PASSWORD");
+    ContactNowClient client(java.util.function.Function<String, String> env) {
+        String password = env.apply("OPENDIALLER_PASSWORD");
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("set OPENDIALLER_PASSWORD to the API password");
         }

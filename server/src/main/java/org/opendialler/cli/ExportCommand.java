@@ -34,7 +34,18 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export records or CDRs to CSV through the API.")
-final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand implements Callable<Integer> {
+
+    private final java.util.function.Function<String, String> env;
+
+    public ExportCommand() {
+        this(System::getenv);
+    }
+
+    /** For tests: the environment (the password) is read through {@code env}. */
+    public ExportCommand(java.util.function.Function<String, String> env) {
+        this.env = env;
+    }
 
     private static final int PAGE = 1_000;
 
@@ -66,7 +77,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ContactNowClient client = connection.client();
+        ContactNowClient client = connection.client(env);
         try (OutputStream stream = out == null ? System.out : Files.newOutputStream(out);
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
             long rows = switch (what) {

@@ -17,7 +17,18 @@ import picocli.CommandLine.Option;
 /** {@code opendialler report}: a {@code calls} report printed as a table. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Print a calls report (reporting.php?method=calls) as a table.")
-final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer> {
+
+    private final java.util.function.Function<String, String> env;
+
+    public ReportCommand() {
+        this(System::getenv);
+    }
+
+    /** For tests: the environment (the password) is read through {@code env}. */
+    public ReportCommand(java.util.function.Function<String, String> env) {
+        this.env = env;
+    }
 
     @Mixin
     ClientOptions connection;
@@ -44,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
         long start = from != null ? from
                 : LocalDate.now(ZoneId.of("UTC")).atStartOfDay(ZoneId.of("UTC")).toEpochSecond();
         long stop = to != null ? to : System.currentTimeMillis() / 1000;
-        Page page = connection.client().reports().calls(all, groups, start, stop, Map.of());
+        Page page = connection.client(env).reports().calls(all, groups, start, stop, Map.of());
         List<String> columns = all.stream().map(CallsField::wire).toList();
         System.out.print(Table.render(columns, page.rows()));
         return 0;
