@@ -45,7 +45,7 @@ public final class Bench {
 
     private static List<Result> onOneDatabase(Setting setting, boolean postgres,
             Set<String> names) {
-        List<Result> results = new ArrayList<>();
+        List<Result> results = new ProgressList();
         try (BenchServer server = BenchServer.start(postgres)) {
             if (names.contains("ingest") || names.contains("read") || names.contains("claims")) {
                 results.addAll(new IngestBench(server).run(Math.max(setting.ingestRows(),
@@ -64,6 +64,17 @@ public final class Bench {
             }
         }
         return results;
+    }
+
+    /** Prints each result to stderr as it comes, so that a long run shows its progress. */
+    private static final class ProgressList extends ArrayList<Result> {
+
+        @Override
+        public boolean addAll(java.util.Collection<? extends Result> more) {
+            more.forEach(r -> System.err.printf(Locale.ROOT, "%s %s %s: %.1f (baseline %.1f)%n",
+                    r.benchmark(), r.db(), r.what(), r.figure(), r.baseline()));
+            return super.addAll(more);
+        }
     }
 
     static String table(Setting setting, List<Result> results) {
