@@ -1,0 +1,29 @@
+package org.opendialler.bench;
+
+import java.util.Locale;
+
+/**
+ * How much work each benchmark does. {@code smoke} runs in the build in seconds and proves the
+ * benchmarks still work; {@code full} is the size the targets are written for.
+ */
+public record Setting(String name, int ingestRows, int readRequests, int claimRecords,
+        int claimAgents, int claims, int reportRows, int reportRowsH2) {
+
+    public static final Setting SMOKE = new Setting("smoke", 1_000, 1_000, 2_000, 200, 1_000,
+            3_000, 3_000);
+    public static final Setting MEDIUM = new Setting("medium", 100_000, 20_000, 100_000, 200,
+            50_000, 1_000_000, 200_000);
+    public static final Setting FULL = new Setting("full", 1_000_000, 200_000, 1_000_000, 200,
+            500_000, 10_000_000, 1_000_000);
+
+    /** The setting of that name, ignoring case. */
+    public static Setting named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "smoke" -> SMOKE;
+            case "medium" -> MEDIUM;
+            case "full" -> FULL;
+            default -> throw new IllegalArgumentException(
+                    "unknown setting " + name + " (smoke, medium, full)");
+        };
+    }
+}
