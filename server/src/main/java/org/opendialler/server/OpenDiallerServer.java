@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.opendialler.live.AjaxScript;
+import org.opendialler.live.LiveBoard;
+import org.opendialler.live.RecordingScript;
+import org.opendialler.live.Wallboard;
 import org.opendialler.protocol.Script;
 import org.opendialler.reporting.ReportingScript;
 import org.opendialler.store.Database;
@@ -41,6 +45,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private final TokenService tokens;
     private final PrometheusMeterRegistry metrics;
     private final Javalin app;
+    private volatile LiveBoard liveBoard = LiveBoard.EMPTY;
 
     private OpenDiallerServer(ServerConfig config, Database database,
             PrometheusMeterRegistry metrics) {
@@ -108,6 +113,10 @@ public final class OpenDiallerServer implements AutoCloseable {
         });
         javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
                 .result(metrics.scrape()));
+        Wallboard wallboard = new Wallboard();
+        for (String path : List.of("/wallboard", "/wallboard/", "/wallboard/{file}")) {
+            javalin.get(path, wallboard);
+        }
         for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST)) {
             javalin.addHttpHandler(type, "/<path>", router);
         }
@@ -119,6 +128,8 @@ public final class OpenDiallerServer implements AutoCloseable {
         scripts.add(new TokenScript(tokens));
         scripts.addAll(Wiring.ecnowAndDatabase(database, tenancy, config));
         scripts.add(new ReportingScript(database, tenancy));
+        scripts.add(new AjaxScript(() -> liveBoard, database, tenancy, config.clock()));
+        scripts.add(new RecordingScript(database, config.dataDir()));
         return scripts;
     }
 
@@ -157,6 +168,11 @@ public final class OpenDiallerServer implements AutoCloseable {
     public String baseUrl() {
         String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
         return "http://" + host + ":" + port();
+    }
+
+    /** Shows ajax.php and the wallboard this board (the running dialler's) from now on. */
+    public void useLiveBoard(LiveBoard board) {
+        this.liveBoard = java.util.Objects.requireNonNull(board, "board");
     }
 
     public Database database() {
