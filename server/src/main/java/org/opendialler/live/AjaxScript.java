@@ -107,6 +107,8 @@ public final class AjaxScript implements Script {
         LiveStore.Today today = now.today.values().stream()
                 .reduce(LiveStore.Today.NONE, LiveStore.Today::plus);
         putToday(item, today);
+        item.put("tm_day_start", now.dayStart.getEpochSecond());
+        item.put("tm_now", now.at.getEpochSecond());
         return page(request, List.of(item));
     }
 

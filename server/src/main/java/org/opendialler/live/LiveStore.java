@@ -10,8 +10,6 @@ import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -109,13 +107,12 @@ final class LiveStore {
     }
 
     /**
-     * Today's counts per queue: CDRs begun since the centre's local midnight, up to now, with the
+     * Today's counts per queue: CDRs begun since the start of the centre's local day, up to now, with the
      * filters' queues, agents and teams.
      */
-    Map<Long, Today> today(long ccid, ZoneId zone, Instant now, LiveFilters filters) {
-        long midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant()
-                .toEpochMilli();
-        Condition where = CCID.eq(ccid).and(T_INIT_MS.between(midnight, now.toEpochMilli()));
+    Map<Long, Today> today(long ccid, Instant dayStart, Instant now, LiveFilters filters) {
+        Condition where = CCID.eq(ccid)
+                .and(T_INIT_MS.between(dayStart.toEpochMilli(), now.toEpochMilli()));
         if (!filters.qids().isEmpty()) {
             where = where.and(QID.in(filters.qids()));
         }

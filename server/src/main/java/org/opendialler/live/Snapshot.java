@@ -14,6 +14,8 @@ import java.util.Set;
 final class Snapshot {
 
     final Instant at;
+    /** The start of the centre's local day. */
+    final Instant dayStart;
     final List<LiveBoard.AgentNow> agents;
     final List<LiveBoard.CallNow> calls;
     final List<LiveStore.QueueRow> queues;
@@ -25,6 +27,7 @@ final class Snapshot {
     private Snapshot(LiveBoard board, LiveStore store, long ccid, ZoneId zone, Instant at,
             LiveFilters filters) {
         this.at = at;
+        this.dayStart = java.time.LocalDate.ofInstant(at, zone).atStartOfDay(zone).toInstant();
         this.filters = filters;
         this.assignments = store.assignments(ccid);
         List<LiveBoard.AgentNow> everyone = board.agents(ccid);
@@ -36,7 +39,7 @@ final class Snapshot {
                 .filter(c -> callWanted(c, teamOf)).toList();
         this.queues = store.queues(ccid).stream().filter(q -> filters.queueWanted(q.qid()))
                 .toList();
-        this.today = store.today(ccid, zone, at, filters);
+        this.today = store.today(ccid, dayStart, at, filters);
         board.meters(ccid).forEach(m -> meters.put(m.qid(), m));
     }
 
