@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.opendialler.protocol.Answer;
+import org.opendialler.protocol.ApiException;
 import org.opendialler.protocol.ApiRequest;
 import org.opendialler.protocol.Format;
 import org.opendialler.protocol.Methods;
@@ -66,14 +69,14 @@ public final class AjaxScript implements Script {
         List<Map<String, Object>> items = new ArrayList<>();
         now.agents.forEach(a -> items.add(agentItem(a, now.at)));
         if ("all".equals(request.optional("mode").orElse(""))) {
-            Set<Long> logged = new java.util.HashSet<>();
+            Set<Long> logged = new HashSet<>();
             now.agents.forEach(a -> logged.add(a.aid()));
             for (LiveStore.AgentRow row : store.agents(request.ccid())) {
                 if (!logged.contains(row.aid()) && now.wanted(row.aid(), row.tid())) {
                     items.add(loggedOutItem(row));
                 }
             }
-            items.sort(java.util.Comparator.comparing(i -> Long.parseLong((String) i.get("aid"))));
+            items.sort(Comparator.comparing(i -> Long.parseLong((String) i.get("aid"))));
         }
         return page(request, items);
     }
@@ -206,7 +209,7 @@ public final class AjaxScript implements Script {
     private static long natural(ApiRequest request, String name, long otherwise) {
         long value = request.longParam(name).orElse(otherwise);
         if (value < 0) {
-            throw org.opendialler.protocol.ApiException.badArgument(name);
+            throw ApiException.badArgument(name);
         }
         return value;
     }

@@ -35,6 +35,7 @@ record LiveFilters(Set<Long> qids, Set<Long> agents, Set<Long> teams) {
     }
 
     boolean agentWanted(long aid, long tid) {
-        return (agents.isEmpty() || agents.contains(aid)) && (teams.isEmpty() || teams.contains(tid));
+        return (agents.isEmpty() || agents.contains(aid))
+                && (teams.isEmpty() || teams.contains(tid));
     }
 }

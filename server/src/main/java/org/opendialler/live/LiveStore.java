@@ -123,7 +123,8 @@ final class LiveStore {
             where = where.and(TID.in(filters.teams()));
         }
         Field<Integer> calls = count().as("calls");
-        Field<BigDecimal> answered = countWhen(T_ANSW_MS.isNotNull().and(AID.ne(0L)), "answered");
+        Field<BigDecimal> answered =
+                countWhen(T_ANSW_MS.isNotNull().and(AID.ne(0L)), "answered");
         Field<BigDecimal> abandoned = countWhen(CRES.eq(ABANDONED), "abandoned");
         Field<BigDecimal> live = countWhen(CRES.in(ANSWERED, ABANDONED), "live");
         Map<Long, Today> out = new HashMap<>();
