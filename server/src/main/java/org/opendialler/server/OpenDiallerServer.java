@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.opendialler.live.AjaxScript;
+import org.opendialler.live.LiveBoard;
+import org.opendialler.live.RecordingScript;
+import org.opendialler.live.Wallboard;
 import org.opendialler.protocol.Script;
 import org.opendialler.reporting.ReportingScript;
 import org.opendialler.store.Database;
@@ -42,6 +46,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final Javalin app;
     private List<String> scriptNames = List.of();
+    private volatile LiveBoard liveBoard = LiveBoard.EMPTY;
 
     private OpenDiallerServer(ServerConfig config, Database database,
             PrometheusMeterRegistry metrics) {
@@ -110,6 +115,10 @@ public final class OpenDiallerServer implements AutoCloseable {
         });
         javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4")
                 .result(metrics.scrape()));
+        Wallboard wallboard = new Wallboard();
+        for (String path : List.of("/wallboard", "/wallboard/", "/wallboard/{file}")) {
+            javalin.get(path, wallboard);
+        }
         for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST)) {
             javalin.addHttpHandler(type, "/<path>", router);
         }
@@ -121,6 +130,8 @@ public final class OpenDiallerServer implements AutoCloseable {
         scripts.add(new TokenScript(tokens));
         scripts.addAll(Wiring.ecnowAndDatabase(database, tenancy, config));
         scripts.add(new ReportingScript(database, tenancy));
+        scripts.add(new AjaxScript(() -> liveBoard, database, tenancy, config.clock()));
+        scripts.add(new RecordingScript(database, config.dataDir()));
         return scripts;
     }
 
@@ -164,6 +175,11 @@ public final class OpenDiallerServer implements AutoCloseable {
     /** The names of the scripts served, such as {@code ecnow.php}. */
     public List<String> scriptNames() {
         return scriptNames;
+    }
+
+    /** Shows ajax.php and the wallboard this board (the running dialler's) from now on. */
+    public void useLiveBoard(LiveBoard board) {
+        this.liveBoard = java.util.Objects.requireNonNull(board, "board");
     }
 
     public Database database() {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,14 +246,7 @@ final class ScriptRouter implements Handler {
     }
 
     private static void sendFile(Context ctx, Answer.File file) {
-        try {
-            ctx.header("Content-Disposition",
-                    "attachment; filename=\"" + file.downloadName() + "\"");
-            ctx.writeSeekableStream(Files.newInputStream(file.path()), file.contentType(),
-                    Files.size(file.path()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileSender.send(ctx, file);
     }
 
     /** The names of the scripts served, for the start-up log. */
