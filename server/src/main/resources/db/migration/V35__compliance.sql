@@ -29,5 +29,3 @@ VALUES
     ('AU', '09:00', '20:00', '09:00', '17:00', NULL, NULL, 3,
         'Telemarketing standard: weekdays 9:00-20:00, Saturday 9:00-17:00, no Sunday');
 
--- Cheap look-ups of a number's recent dialler calls (repeat rules) by the number called.
-CREATE INDEX cdr_ccid_ddi ON cdr (ccid, ddi, t_init_ms);
