@@ -45,7 +45,7 @@ final class Centre {
     }
 
     static JsonNode ok(JsonNode answer) {
-        assertEquals(1, answer.get("total").asInt(), answer.toString());
+        assertEquals(1, answer.path("total").asInt(), answer.toString());
         return answer;
     }
 
@@ -65,6 +65,7 @@ final class Centre {
     }
 
     void writeQueue(String json) {
+        api.login();
         ok(api.write("database.php", "queues", "update", "[{\"qid\":" + qid + "," + json + "}]"));
     }
 
@@ -83,7 +84,12 @@ final class Centre {
 
     /** A dialler call to the number that ended as {@code cres}. */
     void call(String number, String cres, Instant at) {
-        CdrStore.insert(server.server().database().dsl(), Cdr.builder().ccid(api.ccid).qid(qid)
+        call(number, cres, at, qid);
+    }
+
+    void call(String number, String cres, Instant at, long onQueue) {
+        CdrStore.insert(server.server().database().dsl(), Cdr.builder().ccid(api.ccid)
+                .qid(onQueue)
                 .ddi(number).ctype("out").dtype("out").cres(cres).tmInit(at)
                 .tmDisc(at.plusSeconds(20)).build());
     }
@@ -94,8 +100,9 @@ final class Centre {
                 .where(field(name("qid"), Long.class).eq(qid)).execute();
     }
 
-    /** The records read with {@code explain=1}, by id. */
+    /** The records read with {@code explain=1}, by id (logged in anew: the clock moves). */
     Map<Long, JsonNode> explained(long datasetId) {
+        api.login();
         JsonNode answer = api.read("ecnow.php", "ecnow_records",
                 Map.of("dataset", "" + datasetId, "explain", "1"));
         Map<Long, JsonNode> byId = new LinkedHashMap<>();
