@@ -16,7 +16,16 @@ import java.util.List;
  * @param lastAttempt when the last of them started, or null
  * @param callback when its callback is due, or null; a callback set by an agent or through the
  *     API is kept even when it is sooner than the retry interval
+ * @param zone a time zone id the record names for its numbers, or null; used only when the
+ *     number itself does not settle its zone
  */
 public record Candidate(long ccid, long recordId, String processType, List<String> phones,
-        String postcode, int attempts, Instant lastAttempt, Instant callback) {
+        String postcode, int attempts, Instant lastAttempt, Instant callback, String zone) {
+
+    /** A record that names no time zone of its own. */
+    public Candidate(long ccid, long recordId, String processType, List<String> phones,
+            String postcode, int attempts, Instant lastAttempt, Instant callback) {
+        this(ccid, recordId, processType, phones, postcode, attempts, lastAttempt, callback,
+                null);
+    }
 }

@@ -20,13 +20,20 @@ public final class EcnowScript implements Script {
     private final Methods methods;
 
     public EcnowScript(Database db, Tenancy tenancy, Clock clock, int readCap, Lookups lookups) {
+        this(db, tenancy, clock, readCap, lookups, null);
+    }
+
+    /** @param explainer answers {@code explain=1} on record reads; null ignores it */
+    public EcnowScript(Database db, Tenancy tenancy, Clock clock, int readCap, Lookups lookups,
+            DialExplainer explainer) {
         Tables tables = new Tables(db, clock);
         Datasets datasets = new Datasets(db, clock);
         Centres centres = new Centres(tenancy);
         TableMethods t = new TableMethods(db, tables);
         DatasetMethods d = new DatasetMethods(tables, datasets, lookups, centres);
         RecordWrites w = new RecordWrites(db, tables, datasets, lookups, centres, clock);
-        RecordReads r = new RecordReads(db, tables, datasets, centres, readCap);
+        RecordReads r = new RecordReads(db, tables, datasets, centres, readCap, explainer,
+                clock);
         this.methods = new Methods()
                 .on("campaign_tables", "read", t::readTables)
                 .on("campaign_tables", "create", t::createTables)

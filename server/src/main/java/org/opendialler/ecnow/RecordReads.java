@@ -4,8 +4,11 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.selectOne;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +33,18 @@ final class RecordReads {
     private final Datasets datasets;
     private final Centres centres;
     private final int readCap;
+    private final DialExplainer explainer;
+    private final Clock clock;
 
-    RecordReads(Database db, Tables tables, Datasets datasets, Centres centres, int readCap) {
+    RecordReads(Database db, Tables tables, Datasets datasets, Centres centres, int readCap,
+            DialExplainer explainer, Clock clock) {
         this.db = db;
         this.tables = tables;
         this.datasets = datasets;
         this.centres = centres;
         this.readCap = readCap;
+        this.explainer = explainer;
+        this.clock = clock;
     }
 
     Answer read(ApiRequest request) {
@@ -251,10 +259,42 @@ final class RecordReads {
         List<Long> ids = rows.stream().map(r -> r.get(Records.ID)).toList();
         Map<Long, Map<Long, String>> custom = Records.customValues(db.dsl(), ccid, ids);
         List<Map<String, Object>> list = new ArrayList<>();
+        boolean explain = explainer != null
+                && request.optional("explain").map(v -> v.equals("1")).orElse(false);
+        Map<Long, Long> queueOfDataset = new HashMap<>();
         for (Record r : rows) {
-            list.add(Records.item(r, fields, custom.get(r.get(Records.ID)), zone));
+            Map<String, Object> item = Records.item(r, fields, custom.get(r.get(Records.ID)), zone);
+            if (explain) {
+                explain(item, r, queueOfDataset, zone);
+            }
+            list.add(item);
         }
         return new Answer.Rows(total, list, truncated);
+    }
+
+    private void explain(Map<String, Object> item, Record r, Map<Long, Long> queueOfDataset,
+            ZoneId zone) {
+        long ccid = r.get(Records.CCID);
+        long qid = queueOfDataset.computeIfAbsent(r.get(Records.DATASETID),
+                d -> datasets.byId(ccid, d).map(Datasets.Dataset::qid).orElse(0L));
+        List<String> phones = new ArrayList<>();
+        for (String phone : StandardFields.PHONES) {
+            Optional.ofNullable(r.get(Records.e164(phone))).ifPresent(phones::add);
+        }
+        Integer attempts = r.get(DSL.field(DSL.name("records", "attempts"), Integer.class));
+        Long last = r.get(DSL.field(DSL.name("records", "last_attempt_at"), Long.class));
+        Long callback = r.get(Records.CALLBACK);
+        DialExplainer.Subject subject = new DialExplainer.Subject(ccid, r.get(Records.ID), qid,
+                r.get(Records.PROCESSTYPE), phones,
+                r.get(DSL.field(DSL.name("records", "postcode"), String.class)),
+                attempts == null ? 0 : attempts,
+                last == null ? null : Instant.ofEpochSecond(last),
+                callback == null ? null : Instant.ofEpochSecond(callback));
+        DialExplainer.Explanation why = explainer.explain(subject, clock.instant());
+        item.put("dialable", why.dialable() ? "Y" : "N");
+        item.put("reason", why.reason());
+        item.put("next_dial", why.nextDial() == null ? ""
+                : Datetimes.format(why.nextDial().getEpochSecond(), zone));
     }
 
     private static List<SortField<?>> order(ApiRequest request, List<FieldDef> fields) {

@@ -3,12 +3,16 @@ package org.opendialler.server;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.opendialler.compliance.Candidate;
+import org.opendialler.compliance.ComplianceGuard;
+import org.opendialler.compliance.Verdict;
 import org.opendialler.database.Agents;
 import org.opendialler.database.DatabaseMethods;
 import org.opendialler.database.DatabaseScript;
 import org.opendialler.database.Outcomes;
 import org.opendialler.database.Queues;
 import org.opendialler.database.References;
+import org.opendialler.ecnow.DialExplainer;
 import org.opendialler.ecnow.EcnowScript;
 import org.opendialler.ecnow.Lookups;
 import org.opendialler.ecnow.Usage;
@@ -21,7 +25,8 @@ import org.opendialler.tenancy.Tenancy;
  * Builds the scripts whose areas refer to each other: ecnow.php checks outcomes, agents and
  * queues that database.php owns; database.php refuses to delete what ecnow data uses; and each
  * serves some of the other's methods under the names the known clients call. database.php's
- * {@code cdr_log} reads the reporting area's call detail records.
+ * {@code cdr_log} reads the reporting area's call detail records; {@code ecnow_records} reads
+ * with {@code explain=1} ask the compliance guard.
  */
 final class Wiring {
 
@@ -30,7 +35,7 @@ final class Wiring {
 
     static List<Script> ecnowAndDatabase(Database db, Tenancy tenancy, ServerConfig config) {
         EcnowScript ecnow = new EcnowScript(db, tenancy, config.clock(), config.readCap(),
-                lookups(db));
+                lookups(db), explainer(new ComplianceGuard(db, tenancy)));
         DatabaseMethods configuration = new DatabaseMethods(db, tenancy, config,
                 references(new Usage(db)));
         DatabaseScript database = new DatabaseScript(configuration);
@@ -66,6 +71,16 @@ final class Wiring {
                                 .equals(tableName.toLowerCase(Locale.ROOT)))
                         .isPresent();
             }
+        };
+    }
+
+    private static DialExplainer explainer(ComplianceGuard guard) {
+        return (s, now) -> {
+            Verdict v = guard.explain(new Candidate(s.ccid(), s.recordId(), s.processType(),
+                    s.phones(), s.postcode(), s.attempts(), s.lastAttempt(), s.callback()),
+                    s.qid(), now);
+            return new DialExplainer.Explanation(v.dialable(),
+                    v.dialable() ? "" : v.reason().wire(), v.notBefore());
         };
     }
 

@@ -1,0 +1,231 @@
+package org.opendialler.compliance;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Field;
+import org.opendialler.database.Queues;
+import org.opendialler.phone.PhoneNumbers;
+import org.opendialler.store.Database;
+import org.opendialler.tenancy.Centre;
+import org.opendialler.tenancy.Tenancy;
+
+/**
+ * The guard the dialler asks before it claims or dials a record: ProcessType, the queue's caller
+ * id, attempts and retry gaps, callbacks, the DNC list, the repeat rules after abandons and
+ * machines, the calling window in the number's own time zone, and the abandon cap. Country rules
+ * are rows of {@code country_rules}. Time is the {@code now} argument. Thread-safe.
+ */
+public final class ComplianceGuard implements DialGuard {
+
+    private static final Field<Long> DNC_CCID = field(name("dnc", "ccid"), Long.class);
+    private static final Field<Long> DNC_QID = field(name("dnc", "qid"), Long.class);
+    private static final Field<String> DNC_DDI = field(name("dnc", "ddi"), String.class);
+    private static final int DAYS_AHEAD = 8;
+
+    private final Database db;
+    private final Tenancy tenancy;
+    private final Queues queues;
+    private final CountryRules countries;
+    private final QueueWindow queueWindows;
+    private final CdrHistory history;
+    private final AbandonRates rates;
+
+    /** A guard that reads the queue's abandon rate from the {@code cdr} table. */
+    public ComplianceGuard(Database db, Tenancy tenancy) {
+        this(db, tenancy, null);
+    }
+
+    /**
+     * @param rates the running abandon rates (a dialler's own meters), or null to read them from
+     *     the {@code cdr} table
+     */
+    public ComplianceGuard(Database db, Tenancy tenancy, AbandonRates rates) {
+        this.db = db;
+        this.tenancy = tenancy;
+        this.queues = new Queues(db);
+        this.countries = new CountryRules(db);
+        this.queueWindows = new QueueWindow(db);
+        this.history = new CdrHistory(db);
+        this.rates = rates == null ? history : rates;
+    }
+
+    @Override
+    public Verdict judge(Candidate candidate, long qid, boolean agentGuaranteed, Instant now) {
+        Optional<Verdict> closed = byStatus(candidate.processType());
+        if (closed.isPresent()) {
+            return closed.get();
+        }
+
+        Optional<Queues.Queue> queue = queues.find(candidate.ccid(), qid)
+                .filter(q -> "outbound".equals(q.type()) && q.live());
+        if (queue.isEmpty()) {
+            return Verdict.refuse(Reason.HOLD, null);
+        }
+        Centre centre = tenancy.centre(candidate.ccid()).orElseThrow(() ->
+                new IllegalArgumentException("no centre " + candidate.ccid()));
+        if (PhoneNumbers.e164(queue.get().callerId(), centre.country()).isEmpty()) {
+            return Verdict.refuse(Reason.CALLER_ID, null);
+        }
+
+        Optional<Verdict> record = byAttempts(candidate, queue.get(), now);
+        if (record.isPresent()) {
+            return record.get();
+        }
+
+        Verdict byNumber = pickNumber(candidate, queue.get(), centre, agentGuaranteed, now);
+        if (!byNumber.dialable()) {
+            return byNumber;
+        }
+        return overCap(candidate.ccid(), queue.get(), centre, agentGuaranteed, now)
+                ? Verdict.refuse(Reason.ABANDON_CAP, null) : byNumber;
+    }
+
+    /**
+     * The verdict as the queue dials today: preview and progressive guarantee an agent,
+     * predictive does not. This is what {@code ecnow_records} with {@code explain=1} shows.
+     */
+    public Verdict explain(Candidate candidate, long qid, Instant now) {
+        boolean predictive = queues.find(candidate.ccid(), qid)
+                .map(q -> "predictive".equalsIgnoreCase(q.dialMode())).orElse(false);
+        return judge(candidate, qid, !predictive, now);
+    }
+
+    private static Optional<Verdict> byStatus(String processType) {
+        String type = processType == null ? "" : processType;
+        if (type.equals("COMPLETE")) {
+            return Optional.of(Verdict.refuse(Reason.COMPLETE, null));
+        }
+        if (type.equals("EXPIRED")) {
+            return Optional.of(Verdict.refuse(Reason.EXPIRED, null));
+        }
+        if (type.startsWith("HOLD: ")) {
+            return Optional.of(Verdict.refuse(Reason.HOLD, null));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Verdict> byAttempts(Candidate c, Queues.Queue queue, Instant now) {
+        if (c.attempts() >= queue.maxAttempts()) {
+            return Optional.of(Verdict.refuse(Reason.MAX_ATTEMPTS, null));
+        }
+        if (c.callback() != null && c.callback().isAfter(now)) {
+            return Optional.of(Verdict.refuse(Reason.CALLBACK_NOT_DUE, c.callback()));
+        }
+
+        // A due callback was asked for by a person: it overrides the automatic retry gap.
+        if (c.callback() == null && c.lastAttempt() != null) {
+            Instant gapEnds = c.lastAttempt().plus(Duration.ofMinutes(queue.retryMinutes()));
+            if (gapEnds.isAfter(now)) {
+                return Optional.of(Verdict.refuse(Reason.RETRY_INTERVAL, gapEnds));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Verdict pickNumber(Candidate c, Queues.Queue queue, Centre centre,
+            boolean agentGuaranteed, Instant now) {
+        Set<String> phones = new LinkedHashSet<>(c.phones());
+        Set<String> listed = listed(c.ccid(), queue.qid(), phones);
+        Map<String, CdrHistory.Block> blocks = agentGuaranteed || phones.isEmpty()
+                ? Map.of() : latestBlocks(history.blocks(c.ccid(), phones, now));
+        WeekWindow ofQueue = queueWindows.of(c.ccid(), queue);
+        Map<String, CountryRules.Rule> rules = new HashMap<>();
+        List<Verdict> refusals = new ArrayList<>();
+        for (String phone : phones) {
+            if (listed.contains(phone)) {
+                continue;
+            }
+            NumberZones.Placement at = NumberZones.place(phone, c.postcode(), c.zone(),
+                    centre.zone());
+            WeekWindow window = rules.computeIfAbsent(at.country(), countries::of).window()
+                    .and(ofQueue);
+            CdrHistory.Block block = blocks.get(phone);
+            if (block != null) {
+                refusals.add(Verdict.refuse(block.reason(),
+                        nextOpen(window, at.zones(), block.until())));
+            } else if (!isOpen(window, at.zones(), now)) {
+                refusals.add(Verdict.refuse(Reason.HOURS, nextOpen(window, at.zones(), now)));
+            } else {
+                return Verdict.dial(phone);
+            }
+        }
+        return refusals.stream().min(Comparator.comparing(Verdict::notBefore,
+                Comparator.nullsLast(Comparator.naturalOrder())))
+                .orElse(Verdict.refuse(Reason.DNC, null));
+    }
+
+    private Set<String> listed(long ccid, long qid, Set<String> phones) {
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.dsl().select(DNC_DDI).from(table(name("dnc")))
+                .where(DNC_CCID.eq(ccid)).and(DNC_QID.in(0L, qid)).and(DNC_DDI.in(phones))
+                .fetch(DNC_DDI));
+    }
+
+    private static Map<String, CdrHistory.Block> latestBlocks(List<CdrHistory.Block> blocks) {
+        Map<String, CdrHistory.Block> latest = new HashMap<>();
+        for (CdrHistory.Block b : blocks) {
+            latest.merge(b.number(), b, (x, y) -> x.until().isAfter(y.until()) ? x : y);
+        }
+        return latest;
+    }
+
+    private boolean overCap(long ccid, Queues.Queue queue, Centre centre,
+            boolean agentGuaranteed, Instant now) {
+        if (agentGuaranteed || !"predictive".equalsIgnoreCase(queue.dialMode())) {
+            return false;
+        }
+        double target = Math.min(queue.abandonTarget().doubleValue(),
+                countries.of(centre.country()).abandonCapPercent());
+        return rates.worstPercent(ccid, queue.qid(), now) >= target;
+    }
+
+    /** Whether it is inside the window at {@code at} in every one of the zones. */
+    static boolean isOpen(WeekWindow window, List<ZoneId> zones, Instant at) {
+        for (ZoneId zone : zones) {
+            ZonedDateTime local = at.atZone(zone);
+            int minute = local.getHour() * 60 + local.getMinute();
+            if (!window.on(local.getDayOfWeek()).isOpen(minute)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first instant from {@code from} that is inside the window in every zone, or null when
+     * there is none within a week. Such an instant is {@code from} or a window start in a zone.
+     */
+    static Instant nextOpen(WeekWindow window, List<ZoneId> zones, Instant from) {
+        List<Instant> candidates = new ArrayList<>();
+        candidates.add(from);
+        for (ZoneId zone : zones) {
+            LocalDate first = from.atZone(zone).toLocalDate();
+            for (int k = 0; k <= DAYS_AHEAD; k++) {
+                LocalDate day = first.plusDays(k);
+                window.on(day.getDayOfWeek()).starts().forEach(m -> candidates.add(
+                        ZonedDateTime.of(day, LocalTime.ofSecondOfDay(m * 60L), zone)
+                                .toInstant()));
+            }
+        }
+        return candidates.stream().filter(t -> !t.isBefore(from)).sorted()
+                .filter(t -> isOpen(window, zones, t)).findFirst().orElse(null);
+    }
+}

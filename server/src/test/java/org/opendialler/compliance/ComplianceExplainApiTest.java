@@ -1,0 +1,170 @@
+package org.opendialler.compliance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opendialler.testing.TestServer;
+
+/** {@code ecnow_records} read with {@code explain=1}, over HTTP, the server's clock moved. */
+class ComplianceExplainApiTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void explainOffersEachNumberExactlyInItsWindowAcrossTheDay() {
+        server.clock.set(Instant.parse("2024-03-10T00:00:00Z"));
+        Centre c = new Centre(server, "Sweep", "Europe/London", "GB", "");
+        Map<Long, Expected.Place> places = new LinkedHashMap<>();
+        for (Expected.Place p : Expected.PLACES) {
+            places.put(c.record("\"HomePhone\":\"" + p.number() + "\""), p);
+        }
+        List<String> mismatches = new ArrayList<>();
+
+        for (String start : List.of("2024-03-10T00:00:00Z", "2024-04-06T00:00:00Z")) {
+            for (int step = 0; step < 24 * 4; step++) {
+                Instant at = Instant.parse(start).plus(Duration.ofMinutes(15L * step));
+                server.clock.set(at);
+                Set<String> expected = new TreeSet<>();
+                Set<String> actual = new TreeSet<>();
+                c.explained(c.dataset).forEach((id, item) -> {
+                    if (Expected.callable(places.get(id), at)) {
+                        expected.add(places.get(id).city());
+                    }
+                    if (item.get("dialable").asText().equals("Y")) {
+                        actual.add(places.get(id).city());
+                    } else if (!item.get("reason").asText().equals("hours")
+                            || item.get("next_dial").asText().isEmpty()) {
+                        mismatches.add(at + " " + item);
+                    }
+                });
+                if (!expected.equals(actual)) {
+                    mismatches.add(at + " expected " + expected + " got " + actual);
+                }
+            }
+        }
+
+        assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void explainGivesEveryReasonAndWhenToTryAgain() {
+        // 13:00 in London (BST), 05:00 in Los Angeles.
+        Instant now = Instant.parse("2024-06-10T12:00:00Z");
+        server.clock.set(now);
+        Centre c = new Centre(server, "Reasons", "Europe/London", "GB",
+                "\"dial_mode\":\"predictive\",\"max_attempts\":5,\"retry_minutes\":60");
+        long dialable = c.record("\"HomePhone\":\"+442079460100\"");
+        long hours = c.record("\"HomePhone\":\"" + Expected.LOS_ANGELES.number() + "\"");
+        long dnc = c.record("\"HomePhone\":\"+442079460101\"");
+        c.dnc("+442079460101", 0);
+        long spent = c.record("\"HomePhone\":\"+442079460102\"");
+        c.attempted(spent, 5, now.minus(Duration.ofHours(2)));
+        long retry = c.record("\"HomePhone\":\"+442079460103\"");
+        c.attempted(retry, 1, now.minus(Duration.ofMinutes(30)));
+        long callback = c.record("\"HomePhone\":\"+442079460104\","
+                + "\"callback\":\"2024-06-10 18:00:00\"");
+        long abandoned = c.record("\"HomePhone\":\"+442079460105\"");
+        // On another queue, so that this queue's abandon rate stays at 0.
+        long other = c.anotherQueue();
+        c.call("+442079460105", "Abandoned", now.minus(Duration.ofHours(1)), other);
+        long machine = c.record("\"HomePhone\":\"+442079460106\"");
+        c.call("+442079460106", "Answer Machine", now.minus(Duration.ofHours(1)), other);
+        long complete = c.record("\"HomePhone\":\"+442079460107\",\"outcomecode\":111");
+
+        Map<Long, JsonNode> items = c.explained(c.dataset);
+
+        assertEquals(List.of("Y", "", ""), why(items.get(dialable)));
+        assertEquals(List.of("N", "hours", "2024-06-10 16:00:00"), why(items.get(hours)));
+        assertEquals(List.of("N", "dnc", ""), why(items.get(dnc)));
+        assertEquals(List.of("N", "max_attempts", ""), why(items.get(spent)));
+        assertEquals(List.of("N", "retry_interval", "2024-06-10 13:30:00"),
+                why(items.get(retry)));
+        assertEquals(List.of("N", "callback_not_due", "2024-06-10 18:00:00"),
+                why(items.get(callback)));
+        assertEquals(List.of("N", "abandon_repeat", "2024-06-13 12:00:00"),
+                why(items.get(abandoned)));
+        assertEquals(List.of("N", "amd_repeat", "2024-06-11 12:00:00"), why(items.get(machine)));
+        assertEquals(List.of("N", "complete", ""), why(items.get(complete)));
+    }
+
+    @Test
+    void explainNamesHoldExpiredAndADatasetWithoutAQueue() {
+        server.clock.set(Instant.parse("2024-06-10T12:00:00Z"));
+        Centre c = new Centre(server, "Closed", "Europe/London", "GB", "");
+        long held = c.datasetWith("HOLD", c.qid);
+        long heldRecord = c.record(held, "\"HomePhone\":\"+442079460200\"");
+        long ending = c.datasetWith("LIVE", c.qid);
+        long expiredRecord = c.record(ending, "\"HomePhone\":\"+442079460201\"");
+        Centre.ok(c.api.write("ecnow.php", "ecnow_datasets", "update",
+                "[{\"dataset\":" + ending + ",\"d_status\":\"EXPIRED\"}]"));
+        long unassigned = c.datasetWith("LIVE", 0);
+        long loose = c.record(unassigned, "\"HomePhone\":\"+442079460202\"");
+
+        assertEquals(List.of("N", "hold", ""), why(c.explained(held).get(heldRecord)));
+        assertEquals(List.of("N", "expired", ""), why(c.explained(ending).get(expiredRecord)));
+        assertEquals(List.of("N", "hold", ""), why(c.explained(unassigned).get(loose)));
+    }
+
+    @Test
+    void explainShowsTheAbandonCapAndABadCallerId() {
+        Instant now = Instant.parse("2024-06-10T12:00:00Z");
+        server.clock.set(now);
+        Centre c = new Centre(server, "Cap", "Europe/London", "GB",
+                "\"dial_mode\":\"predictive\"");
+        long record = c.record("\"HomePhone\":\"+442079460300\"");
+        for (int i = 0; i < 30; i++) {
+            c.call("+44207946" + (4000 + i), "Answered", now.minus(Duration.ofMinutes(90 + i)));
+        }
+        c.call("+442079465000", "Abandoned", now.minus(Duration.ofMinutes(80)));
+
+        // 1 abandoned of 31 live answers is 3.2%, over the 3% target.
+        List<String> capped = why(c.explained(c.dataset).get(record));
+        c.writeQueue("\"dial_mode\":\"progressive\"");
+        List<String> progressive = why(c.explained(c.dataset).get(record));
+        c.rawCallerId("none");
+        List<String> callerId = why(c.explained(c.dataset).get(record));
+
+        assertEquals(List.of("N", "abandon_cap", ""), capped);
+        assertEquals(List.of("Y", "", ""), progressive);
+        assertEquals(List.of("N", "caller_id", ""), callerId);
+    }
+
+    @Test
+    void withoutExplainTheItemsAreAsBefore() {
+        server.clock.set(Instant.parse("2024-06-10T12:00:00Z"));
+        Centre c = new Centre(server, "Plain", "Europe/London", "GB", "");
+        long record = c.record("\"HomePhone\":\"+442079460400\"");
+
+        JsonNode item = c.api.read("ecnow.php", "ecnow_records",
+                Map.of("dataset", "" + c.dataset)).get("list").get(0);
+
+        assertEquals(record, item.get("id").asLong());
+        assertEquals(false, item.has("dialable"));
+    }
+
+    private static List<String> why(JsonNode item) {
+        return List.of(item.get("dialable").asText(), item.get("reason").asText(),
+                item.get("next_dial").asText());
+    }
+}
