@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.opendialler.compliance.DialGuard;
+import org.opendialler.dialler.DiallerEngine;
+import org.opendialler.dialler.EngineSettings;
+import org.opendialler.live.LiveBoard;
 import org.opendialler.protocol.Script;
 import org.opendialler.reporting.ReportingScript;
 import org.opendialler.store.Database;
@@ -41,6 +45,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private final TokenService tokens;
     private final PrometheusMeterRegistry metrics;
     private final Javalin app;
+    private volatile DiallerEngine dialler;
 
     private OpenDiallerServer(ServerConfig config, Database database,
             PrometheusMeterRegistry metrics) {
@@ -65,12 +70,18 @@ public final class OpenDiallerServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         Database database = Database.open(config.db(), metrics, 32);
-        OpenDiallerServer server;
+        OpenDiallerServer server = null;
         try {
             server = new OpenDiallerServer(config, database, metrics);
             server.bootstrap();
             server.app.start(config.host(), config.port());
+            if (config.dialler() != null) {
+                server.startDialler(config.dialler());
+            }
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.app.stop();
+            }
             database.close();
             throw e;
         }
@@ -143,6 +154,39 @@ public final class OpenDiallerServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the dialler engine (once): it closes calls a stopped server left open, then dials
+     * every live outbound queue with a caller id.
+     */
+    public synchronized DiallerEngine startDialler(EngineSettings settings) {
+        if (dialler != null) {
+            throw new IllegalStateException("the dialler is already running");
+        }
+        DiallerEngine engine = new DiallerEngine(database, dialGuard(), settings,
+                config.dataDir(), config.clock());
+        engine.start();
+        dialler = engine;
+        return engine;
+    }
+
+    /** The guard every claimed record is judged by. */
+    private DialGuard dialGuard() {
+        // The compliance area's guard (DNC, calling hours, attempts) replaces this when merged;
+        // the claim itself already skips listed numbers and honours attempts and retries.
+        return DialGuard.OFF;
+    }
+
+    /** The running dialler's live board, or an empty one when the dialler does not run. */
+    public LiveBoard liveBoard() {
+        DiallerEngine engine = dialler;
+        return engine == null ? LiveBoard.EMPTY : engine;
+    }
+
+    /** The running dialler, or null. */
+    public DiallerEngine dialler() {
+        return dialler;
+    }
+
     public static String version() {
         String v = OpenDiallerServer.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
@@ -174,6 +218,9 @@ public final class OpenDiallerServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("OpenDialler stopping");
+        if (dialler != null) {
+            dialler.close();
+        }
         app.stop();
         database.close();
         metrics.close();
