@@ -125,6 +125,15 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         return metersNow.containsKey(qid);
     }
 
+    /** The centre's open records in LIVE datasets on a queue: what is left to work. */
+    public long recordsLeft(long ccid) {
+        return db.dsl().fetchCount(RECORDS, R_CCID.eq(ccid),
+                R_PROCESSTYPE.in(org.opendialler.ecnow.ProcessTypes.NEW,
+                        org.opendialler.ecnow.ProcessTypes.WORKED),
+                R_DATASET.in(DSL.select(D_ID).from(DATASETS)
+                        .where(D_CCID.eq(ccid), D_STATUS.eq("LIVE"), D_QID.gt(0L))));
+    }
+
     // ---- queues ----
 
     private void scan() {
@@ -217,8 +226,8 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
             long seed) {
         Set<Long> agents = new LinkedHashSet<>();
         for (Long aid : db.dsl().select(P_AGENT).from(PRIORITIES)
-                .join(AGENTS).on(A_ID.eq(P_AGENT))
-                .where(P_QID.eq(qid), P_CCID.eq(ccid), A_ACTIVE.eq("Y"))
+                .where(P_QID.eq(qid), P_CCID.eq(ccid), P_AGENT.in(DSL.select(A_ID).from(AGENTS)
+                        .where(A_CCID.eq(ccid), A_ACTIVE.eq("Y"))))
                 .orderBy(P_AGENT).fetch(P_AGENT)) {
             // An agent is simulated on one queue only: the first that starts.
             if (agentsInUse.add(aid)) {

@@ -140,8 +140,8 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                         DSL.when(due, R_CALLBACK).asc().nullsLast(),
                         priority.desc(), R_PROCESSDATE.asc().nullsFirst(), R_ID.asc())
                 .limit(limit);
-        return db.isPostgres() ? select.forUpdate().skipLocked().fetchInto(Record.class)
-                : select.fetchInto(Record.class);
+        return new ArrayList<Record>(db.isPostgres() ? select.forUpdate().skipLocked().fetch()
+                : select.fetch());
     }
 
     private ClaimedRecord judge(DSLContext tx, Record r, Set<Long> agents, Set<Long> agentsUsed,
