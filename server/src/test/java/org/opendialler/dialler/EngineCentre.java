@@ -19,13 +19,15 @@ final class EngineCentre {
             .withZone(ZoneId.of("Europe/London"));
 
     final ContactNowClient client;
-    final Api api;
     private int nextNumber;
 
     EngineCentre(TestServer server, Api api) {
-        this.api = api;
-        this.client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/")
-                .credentials(api.username, TestServer.PASSWORD).build();
+        this(server.baseUrl(), api.username, TestServer.PASSWORD);
+    }
+
+    EngineCentre(String baseUrl, String username, String password) {
+        this.client = ContactNowClient.builder().baseUrl(baseUrl + "/")
+                .credentials(username, password).build();
     }
 
     void table(String name) {
