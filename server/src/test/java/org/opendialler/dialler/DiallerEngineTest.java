@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendialler.client.Datasets;
 import org.opendialler.compliance.DialGuard;
+import org.opendialler.store.Database;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
@@ -100,6 +102,34 @@ class DiallerEngineTest {
             }
         }
         assertEquals(0, server.server().database().dsl().fetchCount(table(name("calls_open"))));
+    }
+
+    @Test
+    void twoEnginesSharingOnePostgresNeverDialOneRecordAtOnce() throws Exception {
+        assumeTrue(TestServer.onPostgres(), "two server processes share PostgreSQL only");
+        centre.table("leads");
+        centre.outcomes();
+        long ds = centre.dataset("leads", "All", 50);
+        long qid = centre.queue("leads", "predictive");
+        centre.agents(qid, 3);
+        centre.leads(ds, 60);
+        centre.live(qid, ds);
+
+        try (Database second = Database.open(server.db(), null, 8)) {
+            DiallerEngine a = engine("node-a", 21);
+            DiallerEngine b = new DiallerEngine(second, DialGuard.OFF, EngineSettings
+                    .defaults().withRealTime(false).withSeed(22).withStart(t0)
+                    .withNode("node-b"), server.dataDir(), server.clock);
+            b.start();
+            Thread other = new Thread(() -> run(b, Duration.ofHours(2)));
+            other.start();
+            run(a, Duration.ofHours(2));
+            other.join();
+        }
+
+        List<Call> calls = calls();
+        assertTrue(calls.size() > 60, "calls: " + calls.size());
+        assertNoOverlapPerRecord(new java.util.ArrayList<>(calls));
     }
 
     static void assertNoOverlapPerRecord(List<Call> calls) {
