@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A self-hosted contact centre that speaks the ContactNow API v2.",
-        subcommands = {ServeCommand.class, CentreCommand.class, UserCommand.class,
-            ExportCommand.class, ImportCommand.class, ReportCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, CentreCommand.class,
+            UserCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

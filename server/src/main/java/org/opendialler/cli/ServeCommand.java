@@ -24,13 +24,20 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServeCommand.HttpOptions http;
 
+    @Mixin
+    DiallerOptions dialler;
+
     static boolean isServing() {
         return serving;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        OpenDiallerServer server = OpenDiallerServer.start(http.config(database));
+        ServerConfig config = http.config(database);
+        if (dialler.enabled) {
+            config = config.withDialler(dialler.settings());
+        }
+        OpenDiallerServer server = OpenDiallerServer.start(config);
         serving = true;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.opendialler.phone.PhoneNumbers;
@@ -46,6 +47,7 @@ public final class Dialler implements CallListener {
     private final CallOutcomes outcomes;
     private final Pacing pacing;
     private final LongSupplier callIds;
+    private final CallGate gate;
     private final Map<Long, QueueRun> queues = new LinkedHashMap<>();
     private final Map<Long, AgentSeat> seats = new LinkedHashMap<>();
     private final Map<Long, ActiveCall> calls = new LinkedHashMap<>();
@@ -55,6 +57,13 @@ public final class Dialler implements CallListener {
     /** A dialler; nothing happens until {@link #start}. {@code callIds} gives unique ids. */
     public Dialler(Scheduler scheduler, TelephonyPort port, RecordClaims claims,
             CallOutcomes outcomes, Pacing pacing, LongSupplier callIds) {
+        this(scheduler, port, claims, outcomes, pacing, callIds, CallGate.OPEN);
+    }
+
+    /** A dialler that asks {@code gate} before placing each call. */
+    public Dialler(Scheduler scheduler, TelephonyPort port, RecordClaims claims,
+            CallOutcomes outcomes, Pacing pacing, LongSupplier callIds, CallGate gate) {
+        this.gate = gate;
         this.scheduler = scheduler;
         this.port = port;
         this.claims = claims;
@@ -111,6 +120,24 @@ public final class Dialler implements CallListener {
             throw new IllegalArgumentException("Queue " + qid + " was never started");
         }
         return run.meter.read(now());
+    }
+
+    /**
+     * Fills a started queue's abandon meters from history (calls before this start), in time
+     * order; call it before the queue's first call.
+     */
+    public void seedMeter(long qid, Consumer<AbandonMeter> seed) {
+        seed.accept(run(qid).meter);
+    }
+
+    /** How many calls are between origination and their recorded outcome. */
+    public int callsInProgress() {
+        return calls.size();
+    }
+
+    /** The agents logged in now. */
+    public Set<Long> agentsLoggedIn() {
+        return Set.copyOf(seats.keySet());
     }
 
     /** An agent's state; {@link AgentState#LOGGED_OUT} for one not logged in. */
@@ -196,7 +223,14 @@ public final class Dialler implements CallListener {
         requireNoReservation(seat, "dial again");
         ClaimedRecord record = seat.preview;
         seat.preview = null;
-        return place(run(seat.previewQueue), record, seat).callId;
+        ActiveCall call = place(run(seat.previewQueue), record, seat);
+        if (call == null) {
+            publish(seat.moveTo(AgentState.WAIT, now(), "record no longer dialable", null,
+                    false));
+            throw new IllegalStateException("Record " + record.recordId()
+                    + " may no longer be dialled");
+        }
+        return call.callId;
     }
 
     /** Preview: gives the previewed record back undialled. */
@@ -318,7 +352,13 @@ public final class Dialler implements CallListener {
 
     private ActiveCall place(QueueRun run, ClaimedRecord record, AgentSeat reserved) {
         QueueSettings queue = run.settings;
-        ActiveCall call = new ActiveCall(callIds.getAsLong(), queue, record, now());
+        long callId = callIds.getAsLong();
+        if (!gate.admit(callId, queue, record, now())) {
+            LOG.debug("Record {} no longer dialable; not placed", record.recordId());
+            claims.release(record);
+            return null;
+        }
+        ActiveCall call = new ActiveCall(callId, queue, record, now());
         call.reserved = reserved;
         if (reserved != null) {
             reserved.reservedFor = call;

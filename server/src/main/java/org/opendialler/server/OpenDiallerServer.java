@@ -14,6 +14,10 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.opendialler.compliance.ComplianceGuard;
+import org.opendialler.compliance.DialGuard;
+import org.opendialler.dialler.DiallerEngine;
+import org.opendialler.dialler.EngineSettings;
 import org.opendialler.live.AjaxScript;
 import org.opendialler.live.LiveBoard;
 import org.opendialler.live.RecordingScript;
@@ -47,6 +51,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private final Javalin app;
     private List<String> scriptNames = List.of();
     private volatile LiveBoard liveBoard = LiveBoard.EMPTY;
+    private volatile DiallerEngine dialler;
 
     private OpenDiallerServer(ServerConfig config, Database database,
             PrometheusMeterRegistry metrics) {
@@ -71,12 +76,18 @@ public final class OpenDiallerServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         Database database = Database.open(config.db(), metrics, 32);
-        OpenDiallerServer server;
+        OpenDiallerServer server = null;
         try {
             server = new OpenDiallerServer(config, database, metrics);
             server.bootstrap();
             server.app.start(config.host(), config.port());
+            if (config.dialler() != null) {
+                server.startDialler(config.dialler());
+            }
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.app.stop();
+            }
             database.close();
             throw e;
         }
@@ -156,6 +167,37 @@ public final class OpenDiallerServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the dialler engine (once): it closes calls a stopped server left open, then dials
+     * every live outbound queue with a caller id.
+     */
+    public synchronized DiallerEngine startDialler(EngineSettings settings) {
+        if (dialler != null) {
+            throw new IllegalStateException("the dialler is already running");
+        }
+        DiallerEngine engine = new DiallerEngine(database, dialGuard(), settings,
+                config.dataDir(), config.clock());
+        engine.start();
+        dialler = engine;
+        useLiveBoard(engine);
+        return engine;
+    }
+
+    /** The guard every claimed record is judged by: the law's, unless switched off. */
+    private DialGuard dialGuard() {
+        return new ComplianceGuard(database, tenancy);
+    }
+
+    /** What ajax.php and the wallboard show: the running dialler's board, or an empty one. */
+    public LiveBoard liveBoard() {
+        return liveBoard;
+    }
+
+    /** The running dialler, or null. */
+    public DiallerEngine dialler() {
+        return dialler;
+    }
+
     public static String version() {
         String v = OpenDiallerServer.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
@@ -197,6 +239,9 @@ public final class OpenDiallerServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("OpenDialler stopping");
+        if (dialler != null) {
+            dialler.close();
+        }
         app.stop();
         database.close();
         metrics.close();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.opendialler.dialler.EngineSettings;
 import org.opendialler.store.DbConfig;
 
 /**
@@ -21,6 +22,7 @@ import org.opendialler.store.DbConfig;
  * @param readCap the most rows a read answers without {@code limit}
  * @param clock the time every part of the server reads
  * @param bootstrap a centre and API user to make sure of at start, or {@code null}
+ * @param dialler the dialler engine's settings, or {@code null} when it does not run
  */
 public record ServerConfig(
         int port,
@@ -33,7 +35,8 @@ public record ServerConfig(
         long maxBodyBytes,
         int readCap,
         Clock clock,
-        Bootstrap bootstrap) {
+        Bootstrap bootstrap,
+        EngineSettings dialler) {
 
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(43_199);
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -47,61 +50,66 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(8080, "0.0.0.0", dataDir, DbConfig.embedded(dataDir),
                 DEFAULT_TOKEN_LIFETIME, List.of(), "/api", DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_READ_CAP, Clock.systemUTC(), null);
+                DEFAULT_READ_CAP, Clock.systemUTC(), null, null);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(value, host, dataDir, db, tokenLifetime, trustedProxies, apiPrefix,
-                maxBodyBytes, readCap, clock, bootstrap);
+                maxBodyBytes, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(port, value, dataDir, db, tokenLifetime, trustedProxies, apiPrefix,
-                maxBodyBytes, readCap, clock, bootstrap);
+                maxBodyBytes, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withDataDir(Path value) {
         return new ServerConfig(port, host, value, db, tokenLifetime, trustedProxies, apiPrefix,
-                maxBodyBytes, readCap, clock, bootstrap);
+                maxBodyBytes, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withDb(DbConfig value) {
         return new ServerConfig(port, host, dataDir, value, tokenLifetime, trustedProxies,
-                apiPrefix, maxBodyBytes, readCap, clock, bootstrap);
+                apiPrefix, maxBodyBytes, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withTokenLifetime(Duration value) {
         return new ServerConfig(port, host, dataDir, db, value, trustedProxies, apiPrefix,
-                maxBodyBytes, readCap, clock, bootstrap);
+                maxBodyBytes, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withTrustedProxies(List<String> value) {
         return new ServerConfig(port, host, dataDir, db, tokenLifetime, value, apiPrefix,
-                maxBodyBytes, readCap, clock, bootstrap);
+                maxBodyBytes, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withApiPrefix(String value) {
         return new ServerConfig(port, host, dataDir, db, tokenLifetime, trustedProxies, value,
-                maxBodyBytes, readCap, clock, bootstrap);
+                maxBodyBytes, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
         return new ServerConfig(port, host, dataDir, db, tokenLifetime, trustedProxies, apiPrefix,
-                value, readCap, clock, bootstrap);
+                value, readCap, clock, bootstrap, dialler);
     }
 
     public ServerConfig withReadCap(int value) {
         return new ServerConfig(port, host, dataDir, db, tokenLifetime, trustedProxies, apiPrefix,
-                maxBodyBytes, value, clock, bootstrap);
+                maxBodyBytes, value, clock, bootstrap, dialler);
     }
 
     public ServerConfig withClock(Clock value) {
         return new ServerConfig(port, host, dataDir, db, tokenLifetime, trustedProxies, apiPrefix,
-                maxBodyBytes, readCap, value, bootstrap);
+                maxBodyBytes, readCap, value, bootstrap, dialler);
     }
 
     public ServerConfig withBootstrap(Bootstrap value) {
         return new ServerConfig(port, host, dataDir, db, tokenLifetime, trustedProxies, apiPrefix,
-                maxBodyBytes, readCap, clock, value);
+                maxBodyBytes, readCap, clock, value, dialler);
+    }
+
+    public ServerConfig withDialler(EngineSettings value) {
+        return new ServerConfig(port, host, dataDir, db, tokenLifetime, trustedProxies, apiPrefix,
+                maxBodyBytes, readCap, clock, bootstrap, value);
     }
 }

@@ -1,0 +1,31 @@
+package org.opendialler.cli;
+
+import org.opendialler.dialler.EngineSettings;
+import picocli.CommandLine.Option;
+
+/** The options of the dialler engine, shared by {@code serve} and {@code demo}. */
+final class DiallerOptions {
+
+    @Option(names = "--dialler", defaultValue = "${env:OPENDIALLER_DIALLER:-false}",
+            description = "Run the dialler: every live outbound queue with a caller id is "
+                    + "dialled on the simulated carrier (OPENDIALLER_DIALLER).")
+    boolean enabled;
+
+    @Option(names = "--speed", defaultValue = "${env:OPENDIALLER_SPEED:-1}",
+            description = "Virtual seconds per wall second of the simulation (OPENDIALLER_SPEED, "
+                    + "default ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the simulated carrier and agents (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--node", defaultValue = "${env:OPENDIALLER_NODE:-local}",
+            description = "This server's name on claims and open calls; unique per server "
+                    + "sharing one database (OPENDIALLER_NODE, default ${DEFAULT-VALUE}).")
+    String node;
+
+    EngineSettings settings() {
+        return EngineSettings.defaults().withScale(speed).withSeed(seed).withNode(node);
+    }
+}

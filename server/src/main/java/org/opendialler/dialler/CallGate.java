@@ -1,0 +1,18 @@
+package org.opendialler.dialler;
+
+import java.time.Instant;
+
+/**
+ * Asked just before a call is placed: whether the claimed record may still be dialled (the API
+ * may have put its dataset on hold, completed it or listed its number since the claim). The
+ * integration also writes the open call row here, so that a crash leaves a trace to close.
+ */
+@FunctionalInterface
+public interface CallGate {
+
+    /** Whether to place call {@code callId}; a refused record's claim is released. */
+    boolean admit(long callId, QueueSettings queue, ClaimedRecord record, Instant at);
+
+    /** Admits every call. */
+    CallGate OPEN = (callId, queue, record, at) -> true;
+}

@@ -1,0 +1,333 @@
+package org.opendialler.dialler;
+
+import static org.opendialler.dialler.EngineTables.*;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.opendialler.compliance.DialGuard;
+import org.opendialler.database.Queues;
+import org.opendialler.live.LiveBoard;
+import org.opendialler.reporting.CdrStore;
+import org.opendialler.store.Database;
+import org.opendialler.telephony.CarrierProfile;
+import org.opendialler.telephony.DiscreteEventScheduler;
+import org.opendialler.telephony.RealTimeDriver;
+import org.opendialler.telephony.SimulatedCarrier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running dialler of a server: one {@link Dialler} per live outbound queue with a caller id,
+ * each on a simulated carrier with the queue's agents simulated, all on one scheduler. It finds
+ * queues as they go live (and stops those that stop being live), closes what a stopped server
+ * left open before it dials, and shows what happens through {@link LiveBoard}. The board and
+ * {@link #stats} are thread-safe; everything else runs on the scheduler's thread.
+ */
+public final class DiallerEngine implements LiveBoard, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiallerEngine.class);
+    private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(5);
+    private static final String DEFAULT_INFO_MESSAGE = "information-message";
+
+    private final Database db;
+    private final DialGuard guard;
+    private final EngineSettings settings;
+    private final Path recordings;
+    private final DiscreteEventScheduler scheduler;
+    private final Queues queueLookup;
+    private final EngineStats stats = new EngineStats();
+    private final Map<Long, RunningQueue> running = new HashMap<>();
+    private final Map<Long, AgentLog> agentLogs = new HashMap<>();
+    private final Set<Long> agentsInUse = new HashSet<>();
+    private final Map<Long, Live<AgentNow>> agentsNow = new ConcurrentHashMap<>();
+    private final Map<Long, Live<CallNow>> callsNow = new ConcurrentHashMap<>();
+    private final Map<Long, Live<Meters>> metersNow = new ConcurrentHashMap<>();
+    private final Map<Long, Long> urnOfCall = new ConcurrentHashMap<>();
+    private volatile boolean busy;
+    private volatile Instant lastShiftEnd = Instant.MIN;
+    private RealTimeDriver driver;
+
+    /** A value of one centre, for the board. */
+    record Live<T>(long ccid, T value) {
+    }
+
+    /** A queue being dialled. */
+    private record RunningQueue(long ccid, Dialler dialler, QueueSettings settings) {
+    }
+
+    /**
+     * An engine; nothing runs until {@link #start}.
+     *
+     * @param clock the server's clock, read for the start time when the settings name none
+     * @param dataDir recordings go under {@code dataDir/recordings}
+     */
+    public DiallerEngine(Database db, DialGuard guard, EngineSettings settings, Path dataDir,
+            Clock clock) {
+        this.db = db;
+        this.guard = guard;
+        this.settings = settings;
+        this.recordings = dataDir.resolve("recordings");
+        this.queueLookup = new Queues(db);
+        Instant start = settings.start() != null ? settings.start() : clock.instant();
+        this.scheduler = new DiscreteEventScheduler(start);
+    }
+
+    /** Closes what a stopped server left open, then starts dialling live queues. */
+    public void start() {
+        Recovery.run(db, settings.node(), scheduler.clock().instant());
+        scheduler.execute(this::scan);
+        scheduler.execute(this::snapshot);
+        if (settings.realTime()) {
+            driver = new RealTimeDriver(scheduler, settings.scale(), System::nanoTime);
+            driver.start();
+        }
+        LOG.info("Dialler engine started as node '{}' at {} ({}x)", settings.node(),
+                scheduler.clock().instant(), settings.scale());
+    }
+
+    /** The scheduler, which a test steps when the engine runs without a real-time driver. */
+    public DiscreteEventScheduler scheduler() {
+        return scheduler;
+    }
+
+    public EngineStats stats() {
+        return stats;
+    }
+
+    /** The engine's (virtual) time. */
+    public Instant now() {
+        return scheduler.clock().instant();
+    }
+
+    /**
+     * Whether the day is over: every shift has ended, nobody is logged in and no call is in
+     * progress (as of the last snapshot, taken every 5 virtual seconds).
+     */
+    public boolean dayOver() {
+        return !busy && !running.isEmpty() && !now().isBefore(lastShiftEnd);
+    }
+
+    /** Whether a queue is being dialled (as of the last snapshot). */
+    public boolean isDialling(long qid) {
+        return metersNow.containsKey(qid);
+    }
+
+    /** The centre's open records in LIVE datasets on a queue: what is left to work. */
+    public long recordsLeft(long ccid) {
+        return db.dsl().fetchCount(RECORDS, R_CCID.eq(ccid),
+                R_PROCESSTYPE.in(org.opendialler.ecnow.ProcessTypes.NEW,
+                        org.opendialler.ecnow.ProcessTypes.WORKED),
+                R_DATASET.in(DSL.select(D_ID).from(DATASETS)
+                        .where(D_CCID.eq(ccid), D_STATUS.eq("LIVE"), D_QID.gt(0L))));
+    }
+
+    // ---- queues ----
+
+    private void scan() {
+        Set<Long> live = new LinkedHashSet<>();
+        for (Record q : db.dsl().select(Q_ID, Q_CCID).from(QUEUES)
+                .where(Q_TYPE.eq("outbound"), Q_LIVE.eq("Y"),
+                        DSL.field(DSL.name("callerid"), String.class).isNotNull(),
+                        DSL.field(DSL.name("campaign_table"), String.class).isNotNull())
+                .orderBy(Q_ID).fetch()) {
+            live.add(q.get(Q_ID));
+            if (!running.containsKey(q.get(Q_ID))) {
+                startQueue(q.get(Q_CCID), q.get(Q_ID));
+            }
+        }
+        for (Map.Entry<Long, RunningQueue> e : running.entrySet()) {
+            if (!live.contains(e.getKey()) && e.getValue().settings() != null) {
+                e.getValue().dialler().stopQueue(e.getKey());
+                LOG.info("Queue {} stopped dialling (no longer live)", e.getKey());
+            }
+        }
+        running.entrySet().removeIf(e -> !live.contains(e.getKey()));
+        scheduler.after(settings.rescan(), this::scan);
+    }
+
+    private void startQueue(long ccid, long qid) {
+        Queues.Queue q = queueLookup.find(ccid, qid).orElseThrow();
+        QueueSettings qs = settings(ccid, q);
+        long seed = settings.seed() * 1_000_003L + qid;
+        SimulatedCarrier carrier = new SimulatedCarrier(CarrierProfile.typical(seed), scheduler);
+        LivePort port = new LivePort(carrier, ccid, qid, scheduler.clock(), callsNow);
+        SqlRecordClaims claims = new SqlRecordClaims(db, ccid,
+                new SqlRecordClaims.QueueRules(qid, q.table(), q.maxAttempts(),
+                        q.retryMinutes()), settings.node(), guard, scheduler.clock(),
+                settings.lease());
+        AgentLog agentLog = agentLogs.computeIfAbsent(ccid, AgentLog::new);
+        SqlCallOutcomes outcomes = new SqlCallOutcomes(db, ccid, names(ccid, q), agentLog,
+                recordings, stats);
+        CallGate gate = (callId, queue, record, at) -> admit(claims, callId, queue, record, at);
+        Dialler dialler = new Dialler(scheduler, port, claims, outcomes, Pacing.guarded(),
+                () -> CdrStore.nextCallid(db.dsl()), gate);
+        dialler.addAgentListener(change -> onAgent(ccid, agentLog, change));
+        dialler.start();
+        dialler.startQueue(qs);
+        dialler.seedMeter(qid, meter -> MeterHistory.fill(db, ccid, qid, now(), meter));
+        running.put(qid, new RunningQueue(ccid, dialler, qs));
+        LOG.info("Queue {} of centre {} started dialling ({}, table {})", qid, ccid,
+                qs.dialMode().name().toLowerCase(Locale.ROOT), q.table());
+        staffQueue(ccid, qid, dialler, carrier, seed);
+    }
+
+    private boolean admit(SqlRecordClaims claims, long callId, QueueSettings queue,
+            ClaimedRecord record, Instant at) {
+        if (!claims.admit(callId, queue, record, at)) {
+            return false;
+        }
+        stats.countPlaced();
+        urnOfCall.put(callId, record.recordId());
+        return true;
+    }
+
+    private QueueSettings settings(long ccid, Queues.Queue q) {
+        Record extra = db.dsl().select(Q_MONITOR, Q_ANNOUNCE).from(QUEUES)
+                .where(Q_ID.eq(q.qid()), Q_CCID.eq(ccid)).fetchOne();
+        String monitor = extra.get(Q_MONITOR);
+        String announce = extra.get(Q_ANNOUNCE);
+        DialMode mode = DialMode.valueOf(q.dialMode().toUpperCase(Locale.ROOT));
+        return new QueueSettings(q.qid(), q.table(), mode, q.maxRatio().doubleValue(),
+                q.abandonTarget().doubleValue() > 0 ? q.abandonTarget().doubleValue()
+                        : QueueSettings.DEFAULT_ABANDON_TARGET,
+                Duration.ofSeconds(Math.max(15, q.ringTime())),
+                Duration.ofSeconds(q.wrapTime()), q.callerId(), q.amd(),
+                QueueSettings.DEFAULT_AMD_FALSE_POSITIVE,
+                announce == null || announce.isBlank() ? DEFAULT_INFO_MESSAGE : announce,
+                "Y".equalsIgnoreCase(monitor));
+    }
+
+    private SqlCallOutcomes.QueueNames names(long ccid, Queues.Queue q) {
+        Record r = db.dsl().select(Q_DESCRIPTION, Q_CAMPAIGN).from(QUEUES)
+                .where(Q_ID.eq(q.qid()), Q_CCID.eq(ccid)).fetchOne();
+        Long cid = r.get(Q_CAMPAIGN);
+        String cnm = cid == null ? null : db.dsl().select(C_NAME).from(CAMPAIGNS)
+                .where(C_ID.eq(cid)).fetchOne(C_NAME);
+        String name = r.get(Q_DESCRIPTION);
+        return new SqlCallOutcomes.QueueNames(q.qid(), q.table(), name == null ? "" : name,
+                cid == null ? 0 : cid, cnm == null ? "" : cnm);
+    }
+
+    /** Logs the queue's agents (database.php priorities) in for a shift, simulated. */
+    private void staffQueue(long ccid, long qid, Dialler dialler, SimulatedCarrier carrier,
+            long seed) {
+        Set<Long> agents = new LinkedHashSet<>();
+        for (Long aid : db.dsl().select(P_AGENT).from(PRIORITIES)
+                .where(P_QID.eq(qid), P_CCID.eq(ccid), P_AGENT.in(DSL.select(A_ID).from(AGENTS)
+                        .where(A_CCID.eq(ccid), A_ACTIVE.eq("Y"))))
+                .orderBy(P_AGENT).fetch(P_AGENT)) {
+            // An agent is simulated on one queue only: the first that starts.
+            if (agentsInUse.add(aid)) {
+                agents.add(aid);
+            }
+        }
+        if (agents.isEmpty()) {
+            LOG.warn("Queue {} has no agents to simulate; add priority rows for it", qid);
+            return;
+        }
+        AgentProfile profile = CentreOutcomes.profile(db, ccid, seed);
+        SimulatedAgents simulated = new SimulatedAgents(dialler, scheduler, profile,
+                callId -> carrier.truth(callId)
+                        .map(t -> t == SimulatedCarrier.Truth.MACHINE).orElse(false));
+        Instant end = now().plus(settings.shift());
+        simulated.shift(agents, Set.of(qid), now(), end);
+        if (end.isAfter(lastShiftEnd)) {
+            lastShiftEnd = end;
+        }
+    }
+
+    private void onAgent(long ccid, AgentLog agentLog, AgentStateChange change) {
+        if (!change.partOfOutcome()) {
+            db.transaction(tx -> {
+                agentLog.write(tx, change);
+                return null;
+            });
+        }
+        if (change.to() == AgentState.LOGGED_OUT) {
+            agentsNow.remove(change.agentId());
+            return;
+        }
+        Long callId = change.to() == AgentState.CALL || change.to() == AgentState.WRAP
+                ? change.callId() : null;
+        Live<CallNow> call = callId == null ? null : callsNow.get(callId);
+        agentsNow.put(change.agentId(), new Live<>(ccid, new AgentNow(change.agentId(),
+                agentName(change.agentId()), 0, change.to().wireName(), change.at(),
+                change.qid(), callId, call == null ? null : call.value().ddi(),
+                callId == null ? null : urnOfCall.get(callId))));
+        if (change.to() == AgentState.WAIT && change.callId() != null) {
+            urnOfCall.remove(change.callId());
+        }
+    }
+
+    private final Map<Long, String> agentNames = new ConcurrentHashMap<>();
+
+    private String agentName(long agentId) {
+        return agentNames.computeIfAbsent(agentId, id -> {
+            Record a = db.dsl().select(A_FIRST, A_LAST, A_LOGIN).from(AGENTS)
+                    .where(A_ID.eq(id)).fetchOne();
+            return a == null ? "" : AgentNames.of(a.get(A_FIRST), a.get(A_LAST), a.get(A_LOGIN));
+        });
+    }
+
+    private void snapshot() {
+        boolean any = false;
+        Set<Long> seen = new HashSet<>();
+        for (Map.Entry<Long, RunningQueue> e : running.entrySet()) {
+            RunningQueue q = e.getValue();
+            any |= q.dialler().callsInProgress() > 0 || !q.dialler().agentsLoggedIn().isEmpty();
+            AbandonMeter.Reading r = q.dialler().abandonRate(e.getKey());
+            metersNow.put(e.getKey(), new Live<>(q.ccid(), new Meters(e.getKey(),
+                    r.day().percent(), r.month().percent(), q.settings().abandonTarget())));
+            seen.add(e.getKey());
+        }
+        metersNow.keySet().retainAll(seen);
+        busy = any;
+        scheduler.after(SNAPSHOT_EVERY, this::snapshot);
+    }
+
+    // ---- LiveBoard ----
+
+    @Override
+    public List<AgentNow> agents(long ccid) {
+        return of(agentsNow, ccid);
+    }
+
+    @Override
+    public List<CallNow> calls(long ccid) {
+        return of(callsNow, ccid);
+    }
+
+    @Override
+    public List<Meters> meters(long ccid) {
+        return of(metersNow, ccid);
+    }
+
+    private static <T> List<T> of(Map<Long, Live<T>> map, long ccid) {
+        List<T> list = new ArrayList<>();
+        new java.util.TreeMap<>(map).values().stream().filter(l -> l.ccid() == ccid)
+                .forEach(l -> list.add(l.value()));
+        return list;
+    }
+
+    /** Stops the driver; calls in progress are closed by the next start (outcome 108). */
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.close();
+        }
+        LOG.info("Dialler engine stopped; {} calls placed", stats.placed());
+    }
+}

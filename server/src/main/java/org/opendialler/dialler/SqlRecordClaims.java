@@ -1,0 +1,240 @@
+package org.opendialler.dialler;
+
+import static org.opendialler.dialler.EngineTables.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.opendialler.compliance.Candidate;
+import org.opendialler.compliance.DialGuard;
+import org.opendialler.compliance.Verdict;
+import org.opendialler.ecnow.ProcessTypes;
+import org.opendialler.phone.PhoneNumbers;
+import org.opendialler.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQL claims of one outbound queue: dialable records in claim order, each judged by the
+ * {@link DialGuard} and leased to this node in the same transaction. On PostgreSQL the rows are
+ * locked with {@code FOR UPDATE SKIP LOCKED}; on both databases the lease is taken by an update
+ * that only succeeds while the lease is free, so two claimers never get one record. Also the
+ * {@link CallGate}: the record is checked again, and the open call written, just before a call.
+ */
+public final class SqlRecordClaims implements RecordClaims, CallGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlRecordClaims.class);
+    /** H2 runs in one process: one claim at a time there is exclusive and cheap enough. */
+    private static final Object H2_CLAIM_LOCK = new Object();
+    private static final List<String> DIALABLE = List.of(ProcessTypes.NEW, ProcessTypes.WORKED);
+
+    private final Database db;
+    private final long ccid;
+    private final QueueRules rules;
+    private final String node;
+    private final DialGuard guard;
+    private final Clock clock;
+    private final Duration lease;
+
+    /**
+     * The attempt rules of a queue ({@code max_attempts}, {@code retry_minutes}).
+     */
+    public record QueueRules(long qid, String table, int maxAttempts, int retryMinutes) {
+    }
+
+    public SqlRecordClaims(Database db, long ccid, QueueRules rules, String node, DialGuard guard,
+            Clock clock, Duration lease) {
+        this.db = db;
+        this.ccid = ccid;
+        this.rules = rules;
+        this.node = node;
+        this.guard = guard;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    @Override
+    public List<ClaimedRecord> claim(QueueSettings queue, int max, Set<Long> agents,
+            boolean agentGuaranteed) {
+        if (max <= 0) {
+            return List.of();
+        }
+        if (db.isPostgres()) {
+            return db.transaction(tx -> claimIn(tx, max, agents, agentGuaranteed));
+        }
+        synchronized (H2_CLAIM_LOCK) {
+            return db.transaction(tx -> claimIn(tx, max, agents, agentGuaranteed));
+        }
+    }
+
+    private List<ClaimedRecord> claimIn(DSLContext tx, int max, Set<Long> agents,
+            boolean agentGuaranteed) {
+        Instant now = clock.instant();
+        Map<Long, Integer> priorities = liveDatasets(tx);
+        if (priorities.isEmpty()) {
+            return List.of();
+        }
+
+        List<ClaimedRecord> claimed = new ArrayList<>();
+        Set<Long> agentsUsed = new HashSet<>();
+        for (Record r : candidates(tx, priorities, agents, now, max * 4 + 8)) {
+            if (claimed.size() == max) {
+                break;
+            }
+            ClaimedRecord c = judge(tx, r, agents, agentsUsed, agentGuaranteed, now);
+            if (c != null && lease(tx, c.recordId(), now)) {
+                claimed.add(c);
+                if (c.agentSpecific() != null) {
+                    agentsUsed.add(c.agentSpecific());
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** The LIVE datasets of the queue within its table, with their priorities. */
+    private Map<Long, Integer> liveDatasets(DSLContext tx) {
+        Map<Long, Integer> map = new LinkedHashMap<>();
+        tx.select(D_ID, D_PRIORITY).from(DATASETS)
+                .where(D_CCID.eq(ccid), D_QID.eq(rules.qid()), D_STATUS.eq("LIVE"))
+                .and(D_TABLE.in(DSL.select(T_ID).from(TABLES).where(T_CCID.eq(ccid),
+                        T_NAME_LOWER.eq(rules.table().toLowerCase(Locale.ROOT)))))
+                .forEach(r -> map.put(r.get(D_ID), r.get(D_PRIORITY)));
+        return map;
+    }
+
+    private List<Record> candidates(DSLContext tx, Map<Long, Integer> priorities,
+            Set<Long> agents, Instant now, int limit) {
+        long nowS = now.getEpochSecond();
+        Condition due = R_CALLBACK.isNotNull().and(R_CALLBACK.le(nowS));
+        Field<Integer> priority = DSL.case_(R_DATASET).mapValues(priorities);
+        Condition retried = R_LAST_ATTEMPT.isNull()
+                .or(R_LAST_ATTEMPT.le(nowS - rules.retryMinutes() * 60L)).or(due);
+        Condition forAgent = R_AGENT_SPECIFIC.eq(0L)
+                .or(R_AGENTREF.in(agents.isEmpty() ? Set.of(-1L) : agents));
+
+        var select = tx.select(R_ID, R_DATASET, R_PROCESSTYPE,
+                        R_CALLBACK, R_AGENTREF, R_AGENT_SPECIFIC, R_POSTCODE, R_HOME, R_WORK,
+                        R_MOBILE, R_ATTEMPTS, R_LAST_ATTEMPT, R_PROCESSDATE)
+                .from(RECORDS)
+                .where(R_CCID.eq(ccid), R_DATASET.in(priorities.keySet()),
+                        R_PROCESSTYPE.in(DIALABLE), R_CALLBACK.isNull().or(due),
+                        R_LEASE.isNull().or(R_LEASE.lt(nowS)),
+                        R_ATTEMPTS.lt(rules.maxAttempts()), retried, forAgent,
+                        R_HOME.isNotNull().or(R_WORK.isNotNull()).or(R_MOBILE.isNotNull()))
+                .orderBy(DSL.when(due, 0).otherwise(1),
+                        DSL.when(due, R_CALLBACK).asc().nullsLast(),
+                        priority.desc(), R_PROCESSDATE.asc().nullsFirst(), R_ID.asc())
+                .limit(limit);
+        return new ArrayList<Record>(db.isPostgres() ? select.forUpdate().skipLocked().fetch()
+                : select.fetch());
+    }
+
+    private ClaimedRecord judge(DSLContext tx, Record r, Set<Long> agents, Set<Long> agentsUsed,
+            boolean agentGuaranteed, Instant now) {
+        Long agent = r.get(R_AGENT_SPECIFIC) != 0 ? r.get(R_AGENTREF) : null;
+        if (agent != null && (agentsUsed.contains(agent) || !agents.contains(agent))) {
+            return null;
+        }
+        Long callback = r.get(R_CALLBACK);
+        Long last = r.get(R_LAST_ATTEMPT);
+        List<String> phones = Stream.of(r.get(R_HOME), r.get(R_WORK), r.get(R_MOBILE))
+                .filter(p -> p != null && !p.isBlank()).toList();
+        Candidate candidate = new Candidate(ccid, r.get(R_ID), r.get(R_PROCESSTYPE), phones,
+                r.get(R_POSTCODE), r.get(R_ATTEMPTS),
+                last == null ? null : Instant.ofEpochSecond(last),
+                callback == null ? null : Instant.ofEpochSecond(callback));
+        Verdict verdict = guard.judge(candidate, rules.qid(), agentGuaranteed, now);
+        if (!verdict.dialable()) {
+            LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
+            return null;
+        }
+        if (isListed(tx, verdict.number())) {
+            LOG.debug("Record {} not claimed: dnc", r.get(R_ID));
+            return null;
+        }
+        return new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
+                verdict.number(), agent, callback != null);
+    }
+
+    private boolean isListed(DSLContext tx, String number) {
+        return tx.fetchExists(DSL.selectOne().from(DNC).where(DNC_CCID.eq(ccid),
+                DNC_DDI.eq(number), DNC_QID.in(0L, rules.qid())));
+    }
+
+    private boolean lease(DSLContext tx, long recordId, Instant now) {
+        long nowS = now.getEpochSecond();
+        return tx.update(RECORDS)
+                .set(R_CLAIMED_BY, node)
+                .set(R_LEASE, nowS + lease.toSeconds())
+                .where(R_ID.eq(recordId), R_CCID.eq(ccid))
+                .and(R_LEASE.isNull().or(R_LEASE.lt(nowS)))
+                .execute() == 1;
+    }
+
+    @Override
+    public void release(ClaimedRecord record) {
+        db.dsl().update(RECORDS).setNull(R_CLAIMED_BY).setNull(R_LEASE)
+                .where(R_ID.eq(record.recordId()), R_CCID.eq(ccid), R_CLAIMED_BY.eq(node))
+                .execute();
+    }
+
+    @Override
+    public void renew(Collection<ClaimedRecord> records) {
+        List<Long> ids = records.stream().map(ClaimedRecord::recordId).toList();
+        db.dsl().update(RECORDS)
+                .set(R_LEASE, clock.instant().getEpochSecond() + lease.toSeconds())
+                .where(R_ID.in(ids), R_CCID.eq(ccid), R_CLAIMED_BY.eq(node))
+                .execute();
+    }
+
+    @Override
+    public boolean admit(long callId, QueueSettings queue, ClaimedRecord record, Instant at) {
+        return db.transaction(tx -> {
+            if (!stillDialable(tx, record, at)) {
+                return false;
+            }
+            tx.insertInto(CALLS_OPEN)
+                    .set(CO_CALLID, callId).set(CO_CCID, ccid).set(CO_QID, rules.qid())
+                    .set(CO_RECORD, record.recordId()).set(CO_DATASET, record.datasetId())
+                    .set(CO_NODE, node).set(CO_DDI, record.number())
+                    .set(CO_CLI, queue.callerId()).set(CO_INIT_MS, at.toEpochMilli())
+                    .execute();
+            return true;
+        });
+    }
+
+    /** The claim's record is still ours, open, in a LIVE dataset of the queue and not listed. */
+    private boolean stillDialable(DSLContext tx, ClaimedRecord record, Instant at) {
+        long nowS = at.getEpochSecond();
+        boolean open = tx.fetchExists(DSL.selectOne().from(RECORDS)
+                .where(R_ID.eq(record.recordId()), R_CCID.eq(ccid), R_CLAIMED_BY.eq(node),
+                        R_PROCESSTYPE.in(DIALABLE),
+                        R_CALLBACK.isNull().or(R_CALLBACK.le(nowS)))
+                .and(R_DATASET.in(DSL.select(D_ID).from(DATASETS).where(D_CCID.eq(ccid),
+                        D_QID.eq(rules.qid()), D_STATUS.eq("LIVE")))));
+        if (!open) {
+            return false;
+        }
+        if (isListed(tx, record.number())) {
+            LOG.info("Record {}: {} was put on the DNC list after the claim; not dialled",
+                    record.recordId(), PhoneNumbers.masked(record.number()));
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,115 @@
+package org.opendialler.dialler;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opendialler.client.ContactNowClient;
+import org.opendialler.client.Datasets;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/** Builds a centre for engine tests through the public API, as a customer would. */
+final class EngineCentre {
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Europe/London"));
+
+    final ContactNowClient client;
+    private int nextNumber;
+
+    EngineCentre(TestServer server, Api api) {
+        this(server.baseUrl(), api.username, TestServer.PASSWORD);
+    }
+
+    EngineCentre(String baseUrl, String username, String password) {
+        this.client = ContactNowClient.builder().baseUrl(baseUrl + "/")
+                .credentials(username, password).build();
+    }
+
+    void table(String name) {
+        client.call("ecnow.php", "campaign_tables", "create", Map.of("name", name));
+    }
+
+    long dataset(String table, String name, int priority) {
+        long id = client.datasets().create(table, name);
+        client.datasets().setPriority(id, priority);
+        return id;
+    }
+
+    long queue(String table, String mode) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("type", "outbound");
+        q.put("description", "Queue of " + table);
+        q.put("table", table);
+        q.put("callerid", "+442079460999");
+        q.put("dial_mode", mode);
+        q.put("amd", "Y");
+        q.put("wrap_time", "20");
+        q.put("retry_minutes", "10");
+        return client.queues().create(List.of(q)).key();
+    }
+
+    void live(long qid, long... datasets) {
+        for (long d : datasets) {
+            client.datasets().assign(d, qid);
+            client.datasets().setStatus(d, Datasets.Status.LIVE);
+        }
+        client.queues().update(List.of(Map.of("qid", qid, "live", "Y")));
+    }
+
+    List<Long> agents(long qid, int count) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(Map.of("login", "a" + qid + "x" + i, "firstname", "Agent",
+                    "password", "agent-pass"));
+        }
+        List<Long> ids = client.agents().create(rows).keys();
+        List<Map<String, Object>> prio = new ArrayList<>();
+        ids.forEach(id -> prio.add(Map.of("agentid", id, "qid", qid, "level", 1)));
+        client.priority().create(prio);
+        return ids;
+    }
+
+    void outcomes() {
+        client.outcomeCodes().create(List.of(
+                Map.of("description", "Sale", "complete", "Y", "sale", "Y"),
+                Map.of("description", "Not interested", "complete", "Y"),
+                Map.of("description", "Do not call", "complete", "Y", "do_not_call", "Y")));
+    }
+
+    /** Leads on fictional numbers; answers their ids in order. */
+    List<Long> leads(long dataset, int count) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(lead(dataset));
+        }
+        return client.records().create(rows).keys();
+    }
+
+    /** A lead with a callback at {@code at}, for {@code agent} only when it is not null. */
+    long callback(long dataset, Instant at, Long agent) {
+        Map<String, Object> row = lead(dataset);
+        row.put("callback", LOCAL.format(at));
+        if (agent != null) {
+            row.put("Agent_Specific", 1);
+            row.put("AgentRef", agent);
+        }
+        return client.records().create(List.of(row)).keys().get(0);
+    }
+
+    String numberOf(int index) {
+        return String.format("+447700900%03d", index);
+    }
+
+    private Map<String, Object> lead(long dataset) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("dataset", dataset);
+        row.put("firstname", "Lead" + nextNumber);
+        row.put("mobilephone", String.format("07700 900%03d", nextNumber++));
+        return row;
+    }
+}
