@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** Records of campaign tables: {@code ecnow.php?method=ecnow_records}. */
 public final class Records {
@@ -52,38 +51,7 @@ public final class Records {
 
     /** Every record the query matches, fetched a page at a time as the iterator advances. */
     public Iterator<Map<String, String>> iterate(RecordQuery query) {
-        return new Iterator<>() {
-            private List<Map<String, String>> page = List.of();
-            private int index;
-            private long next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (index < page.size()) {
-                    return true;
-                }
-                if (done) {
-                    return false;
-                }
-                RecordQuery paged = copy(query).limit(PAGE).start(next);
-                Page read = read(paged);
-                page = read.rows();
-                index = 0;
-                next += page.size();
-                // A server may cap a page below the limit asked for: stop on the total.
-                done = page.isEmpty() || next >= read.total();
-                return !page.isEmpty();
-            }
-
-            @Override
-            public Map<String, String> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.get(index++);
-            }
-        };
+        return new Pages(start -> read(copy(query).limit(PAGE).start(start)));
     }
 
     private static RecordQuery copy(RecordQuery query) {

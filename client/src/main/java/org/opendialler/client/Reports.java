@@ -1,12 +1,15 @@
 package org.opendialler.client;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@code reporting.php}: grouped call metrics, call detail records, agent sessions. */
 public final class Reports {
+
+    private static final int PAGE = 1_000;
 
     private final ContactNowClient client;
 
@@ -40,6 +43,18 @@ public final class Reports {
         params.put("fields", String.join(",", fields));
         params.put("range", from + ":" + to);
         return client.read("reporting.php", "cdr", params);
+    }
+
+    /** Every call detail record of the range, by call id, fetched a page at a time. */
+    public Iterator<Map<String, String>> cdrAll(Collection<String> fields, long from, long to,
+            Map<String, String> filters) {
+        return new Pages(start -> {
+            Map<String, String> paged = new LinkedHashMap<>(filters);
+            paged.put("sort", "callid");
+            paged.put("limit", String.valueOf(PAGE));
+            paged.put("start", String.valueOf(start));
+            return cdr(fields, from, to, paged);
+        });
     }
 
     /** Agent sessions whose login falls in the range. */

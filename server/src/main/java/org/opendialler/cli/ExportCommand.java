@@ -47,8 +47,6 @@ public final class ExportCommand implements Callable<Integer> {
         this.env = env;
     }
 
-    private static final int PAGE = 1_000;
-
     @Mixin
     ClientOptions connection;
 
@@ -115,34 +113,8 @@ public final class ExportCommand implements Callable<Integer> {
         List<String> names = Arrays.asList(fields.split(","));
         Page first = client.reports().cdr(names, from, to, Map.of("limit", "1"));
         try (ProgressBar bar = bar("CDRs", first.total())) {
-            Iterator<Map<String, String>> it = new Iterator<>() {
-                private List<Map<String, String>> page = List.of();
-                private int index;
-                private long start;
-                private boolean done;
-
-                @Override
-                public boolean hasNext() {
-                    if (index < page.size()) {
-                        return true;
-                    }
-                    if (done) {
-                        return false;
-                    }
-                    Page read = client.reports().cdr(names, from, to, Map.of("sort", "callid",
-                            "limit", String.valueOf(PAGE), "start", String.valueOf(start)));
-                    page = read.rows();
-                    index = 0;
-                    start += page.size();
-                    done = page.isEmpty() || start >= read.total();
-                    return !page.isEmpty();
-                }
-
-                @Override
-                public Map<String, String> next() {
-                    return page.get(index++);
-                }
-            };
+            Iterator<Map<String, String>> it = client.reports().cdrAll(names, from, to,
+                    Map.of());
             return write(writer, it, bar);
         }
     }

@@ -2,12 +2,8 @@ package org.opendialler.ecnow;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Set;
-import org.opendialler.protocol.Answer;
-import org.opendialler.protocol.ApiRequest;
 import org.opendialler.protocol.Format;
-import org.opendialler.protocol.Methods;
-import org.opendialler.protocol.Script;
+import org.opendialler.protocol.MethodScript;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Tenancy;
 
@@ -15,17 +11,12 @@ import org.opendialler.tenancy.Tenancy;
  * {@code ecnow.php}: campaign tables and fields, datasets and records. XML unless the request
  * asks otherwise; JSON, XML and CSV. Thread-safe.
  */
-public final class EcnowScript implements Script {
-
-    private final Methods methods;
-
-    public EcnowScript(Database db, Tenancy tenancy, Clock clock, int readCap, Lookups lookups) {
-        this(db, tenancy, clock, readCap, lookups, null);
-    }
+public final class EcnowScript extends MethodScript {
 
     /** @param explainer answers {@code explain=1} on record reads; null ignores it */
     public EcnowScript(Database db, Tenancy tenancy, Clock clock, int readCap, Lookups lookups,
             DialExplainer explainer) {
+        super("ecnow.php", Format.XML, EnumSet.allOf(Format.class), true);
         Tables tables = new Tables(db, clock);
         Datasets datasets = new Datasets(db, clock);
         Centres centres = new Centres(tenancy);
@@ -34,7 +25,7 @@ public final class EcnowScript implements Script {
         RecordWrites w = new RecordWrites(db, tables, datasets, lookups, centres, clock);
         RecordReads r = new RecordReads(db, tables, datasets, centres, readCap, explainer,
                 clock);
-        this.methods = new Methods()
+        methods()
                 .on("campaign_tables", "read", t::readTables)
                 .on("campaign_tables", "create", t::createTables)
                 .on("campaign_tables", "delete", t::deleteTables)
@@ -48,35 +39,5 @@ public final class EcnowScript implements Script {
                 .on("ecnow_records", "create", w::create)
                 .on("ecnow_records", "update", w::update)
                 .on("ecnow_records", "delete", w::delete);
-    }
-
-    /** The method table, for wiring that serves some methods under other scripts' names. */
-    public Methods methods() {
-        return methods;
-    }
-
-    @Override
-    public String name() {
-        return "ecnow.php";
-    }
-
-    @Override
-    public Format defaultFormat() {
-        return Format.XML;
-    }
-
-    @Override
-    public Set<Format> formats() {
-        return EnumSet.of(Format.JSON, Format.XML, Format.CSV);
-    }
-
-    @Override
-    public boolean campaignIsCentre() {
-        return true;
-    }
-
-    @Override
-    public Answer handle(ApiRequest request) {
-        return methods.dispatch(request);
     }
 }

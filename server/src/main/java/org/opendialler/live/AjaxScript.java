@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,7 @@ import org.opendialler.protocol.Answer;
 import org.opendialler.protocol.ApiException;
 import org.opendialler.protocol.ApiRequest;
 import org.opendialler.protocol.Format;
-import org.opendialler.protocol.Methods;
-import org.opendialler.protocol.Script;
+import org.opendialler.protocol.MethodScript;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
 import org.opendialler.tenancy.Tenancy;
@@ -29,39 +29,24 @@ import org.opendialler.tenancy.Tenancy;
  * {@code agents}, {@code queues}, {@code calls} and {@code summary}. Live figures come from the
  * {@link LiveBoard}, today's counts from the call detail records.
  */
-public final class AjaxScript implements Script {
+public final class AjaxScript extends MethodScript {
 
     private final Supplier<LiveBoard> board;
     private final LiveStore store;
     private final Tenancy tenancy;
     private final Clock clock;
-    private final Methods methods;
 
     public AjaxScript(Supplier<LiveBoard> board, Database db, Tenancy tenancy, Clock clock) {
+        super("ajax.php", Format.JSON, EnumSet.of(Format.JSON, Format.XML), false);
         this.board = board;
         this.store = new LiveStore(db);
         this.tenancy = tenancy;
         this.clock = clock;
-        this.methods = new Methods()
+        methods()
                 .on("agents", "read", this::agents).defaultAction("agents", "read")
                 .on("queues", "read", this::queues).defaultAction("queues", "read")
                 .on("calls", "read", this::calls).defaultAction("calls", "read")
                 .on("summary", "read", this::summary).defaultAction("summary", "read");
-    }
-
-    @Override
-    public String name() {
-        return "ajax.php";
-    }
-
-    @Override
-    public Format defaultFormat() {
-        return Format.JSON;
-    }
-
-    @Override
-    public Answer handle(ApiRequest request) {
-        return methods.dispatch(request);
     }
 
     private Answer agents(ApiRequest request) {

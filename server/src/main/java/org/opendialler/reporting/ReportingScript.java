@@ -1,14 +1,13 @@
 package org.opendialler.reporting;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opendialler.protocol.Answer;
-import org.opendialler.protocol.ApiRequest;
 import org.opendialler.protocol.Format;
-import org.opendialler.protocol.Methods;
-import org.opendialler.protocol.Script;
+import org.opendialler.protocol.MethodScript;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Tenancy;
 
@@ -16,15 +15,14 @@ import org.opendialler.tenancy.Tenancy;
  * {@code reporting.php}: the {@code calls}, {@code cdr} and {@code agents} reports over call
  * detail records, each with {@code action=read} (the default) and {@code action=fields}.
  */
-public final class ReportingScript implements Script {
-
-    private final Methods methods;
+public final class ReportingScript extends MethodScript {
 
     public ReportingScript(Database db, Tenancy tenancy) {
+        super("reporting.php", Format.JSON, EnumSet.of(Format.JSON, Format.XML), false);
         CallsReport calls = new CallsReport(db, tenancy);
         CdrReport cdr = new CdrReport(db);
         AgentsReport agents = new AgentsReport(db);
-        this.methods = new Methods()
+        methods()
                 .on("calls", "read", calls::read)
                 .on("calls", "fields", r -> Answer.Rows.of(callsCatalogue()))
                 .defaultAction("calls", "read")
@@ -34,21 +32,6 @@ public final class ReportingScript implements Script {
                 .on("agents", "read", agents::read)
                 .on("agents", "fields", r -> Answer.Rows.of(agentsCatalogue()))
                 .defaultAction("agents", "read");
-    }
-
-    @Override
-    public String name() {
-        return "reporting.php";
-    }
-
-    @Override
-    public Format defaultFormat() {
-        return Format.JSON;
-    }
-
-    @Override
-    public Answer handle(ApiRequest request) {
-        return methods.dispatch(request);
     }
 
     static List<Map<String, Object>> callsCatalogue() {
