@@ -107,8 +107,8 @@ final class LiveStore {
     }
 
     /**
-     * Today's counts per queue: CDRs begun since the start of the centre's local day, up to now, with the
-     * filters' queues, agents and teams.
+     * Today's counts per queue: CDRs begun since the start of the centre's local day, up to
+     * now, with the filters' queues, agents and teams.
      */
     Map<Long, Today> today(long ccid, Instant dayStart, Instant now, LiveFilters filters) {
         Condition where = CCID.eq(ccid)

@@ -39,7 +39,8 @@ class ExportAndReportCommandTest {
                 "[{\"table\":\"Exported\"}]").get("key").asLong();
         api.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":" + ds
                 + ",\"FirstName\":\"Siân, \\\"Jo\\\"\",\"MobilePhone\":\"07700900701\"},"
-                + "{\"dataset\":" + ds + ",\"FirstName\":\"Ann\",\"HomePhone\":\"0113 496 0701\"}]");
+                + "{\"dataset\":" + ds
+                + ",\"FirstName\":\"Ann\",\"HomePhone\":\"0113 496 0701\"}]");
         server.server().database().transaction(dsl -> {
             for (int i = 0; i < 3; i++) {
                 Instant init = START.plusSeconds(i * 90L);
