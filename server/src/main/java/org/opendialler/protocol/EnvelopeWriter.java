@@ -104,13 +104,18 @@ public final class EnvelopeWriter {
                 : "item";
     }
 
-    /** XML 1.0 cannot carry most control characters; they become U+FFFD. */
+    /** XML 1.0 cannot carry most control characters nor half a surrogate pair: U+FFFD. */
     private static String clean(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean pairEnd = Character.isLowSurrogate(c) && i > 0
+                    && Character.isHighSurrogate(text.charAt(i - 1));
             boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                    || c == 0xFFFE || c == 0xFFFF;
+                    || c == 0xFFFE || c == 0xFFFF
+                    || (Character.isSurrogate(c) && !pairStart && !pairEnd);
             if (bad && out == null) {
                 out = new StringBuilder(text.substring(0, i));
             }

@@ -30,6 +30,9 @@ public final class RequestReader {
             .build();
     private static final XmlMapper XML = new XmlMapper();
 
+    /** The most rows one write may carry: enough for any load, bounded for memory and time. */
+    public static final int MAX_ROWS = 25_000;
+
     /** The raw parts of one request, as the HTTP layer saw them. */
     public record Raw(
             String script,
@@ -89,8 +92,12 @@ public final class RequestReader {
             }
             rows.addAll(parsed != null ? rowsOfJson(parsed) : rowsOf(trimmed, format));
         }
-        if (hasNul(rows)) {
-            throw ApiException.badArgument("a value holds a NUL character");
+        if (rows.size() > MAX_ROWS) {
+            throw new ApiException("Too many rows: at most " + MAX_ROWS + " in one request");
+        }
+        String badText = badText(rows);
+        if (badText != null) {
+            throw ApiException.badArgument("a value holds " + badText);
         }
         return new ApiRequest(raw.script(), params, bodyObject, rows, format, raw.clientIp(),
                 raw.headers(), upload);
@@ -224,29 +231,55 @@ public final class RequestReader {
         more.forEach(params::putIfAbsent);
     }
 
-    private static boolean hasNul(List<? extends JsonNode> nodes) {
+    /** What is wrong with the text of the rows, or null: text no database can store. */
+    private static String badText(List<? extends JsonNode> nodes) {
         for (JsonNode node : nodes) {
-            if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
-                return true;
-            }
-            if (node.isContainerNode()) {
+            String bad = node.isTextual() ? badText(node.textValue()) : null;
+            if (bad == null && node.isContainerNode()) {
                 List<JsonNode> children = new ArrayList<>();
                 node.elements().forEachRemaining(children::add);
-                if (hasNul(children)) {
-                    return true;
-                }
+                node.fieldNames().forEachRemaining(n -> children.add(
+                        com.fasterxml.jackson.databind.node.TextNode.valueOf(n)));
+                bad = badText(children);
+            }
+            if (bad != null) {
+                return bad;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** A NUL, or half of a UTF-16 surrogate pair, which no JSON or XML answer could carry. */
+    static String badText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return "a NUL character";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "an unpaired surrogate";
+            }
+        }
+        return null;
     }
 
     private static void rejectNul(Map<String, List<String>> params) {
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            boolean nul = e.getKey().indexOf('\0') >= 0
-                    || e.getValue().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0);
-            if (nul) {
-                throw ApiException.badArgument(e.getKey().replace('\0', '?'));
+            boolean bad = badText(e.getKey()) != null
+                    || e.getValue().stream().anyMatch(v -> v != null && badText(v) != null);
+            if (bad) {
+                throw ApiException.badArgument(printable(e.getKey()));
             }
         }
+    }
+
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> out.appendCodePoint(
+                c == 0 || (c >= 0xD800 && c <= 0xDFFF) ? '?' : c));
+        return out.toString();
     }
 }

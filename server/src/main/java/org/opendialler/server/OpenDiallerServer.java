@@ -116,7 +116,10 @@ public final class OpenDiallerServer implements AutoCloseable {
                     io.javalin.config.SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(),
                     io.javalin.config.SizeUnit.BYTES);
-            c.jetty.modifyServer(s -> s.setStopTimeout(STOP_TIMEOUT_MS));
+            c.jetty.modifyServer(s -> {
+                s.setStopTimeout(STOP_TIMEOUT_MS);
+                s.setErrorHandler(new EnvelopeErrorHandler());
+            });
             // Clients built on a base URL with a trailing slash send BASE//token.php.
             c.jetty.modifyHttpConfiguration(h -> h.setUriCompliance(UriCompliance.LEGACY));
         });

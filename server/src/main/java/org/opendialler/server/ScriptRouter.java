@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +22,7 @@ import org.opendialler.protocol.Authenticator;
 import org.opendialler.protocol.Caller;
 import org.opendialler.protocol.EnvelopeWriter;
 import org.opendialler.protocol.Format;
+import org.opendialler.protocol.MethodScript;
 import org.opendialler.protocol.RequestReader;
 import org.opendialler.protocol.Script;
 import org.slf4j.Logger;
@@ -103,12 +104,13 @@ final class ScriptRouter implements Handler {
         }
     }
 
-    /** Unknown methods are folded into one tag so a client cannot grow the metrics at will. */
+    /** Methods the script lacks are one tag, so no client can grow the metrics at will. */
     private static String metricMethod(Script script, String method) {
         if (method.isEmpty()) {
             return "none";
         }
-        return method.matches("[a-z_]{1,40}") ? method : "other";
+        boolean known = script instanceof MethodScript table && table.methods().knows(method);
+        return known ? method : "other";
     }
 
     private Script scriptOf(String path) {
@@ -172,11 +174,34 @@ final class ScriptRouter implements Handler {
                 contentType, clientIp, headers);
     }
 
+    /**
+     * The query string decoded strictly: a malformed escape refuses its parameter rather than
+     * dropping it, which would widen a read.
+     */
     private static Map<String, List<String>> query(Context ctx) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        String raw = ctx.queryString();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String name = decode(rawName, rawName);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
+            query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String text, String name) {
         try {
-            return new LinkedHashMap<>(ctx.queryParamMap());
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badArgument("query string");
+            throw ApiException.badArgument(name.length() > 40 ? name.substring(0, 40) : name);
         }
     }
 
@@ -197,13 +222,12 @@ final class ScriptRouter implements Handler {
                 easycallName = file.filename();
                 easycall = new String(easycallBytes, StandardCharsets.UTF_8);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (e instanceof ApiException api) {
                 throw api;
             }
-            throw new ApiException("Bad multipart body: " + e.getMessage());
+            // A malformed body is the client's mistake: no stack trace, no parser internals.
+            throw ApiException.badArgument("multipart body");
         }
         List<String> asField = fields.remove("easycall");
         if (easycall == null && asField != null && !asField.isEmpty()) {
@@ -240,8 +264,18 @@ final class ScriptRouter implements Handler {
 
     private static void send(Context ctx, int status, Format format, String rowName,
             Map<String, Object> envelope) {
-        byte[] bytes = EnvelopeWriter.write(format, rowName.isEmpty() ? "item" : rowName,
-                envelope);
+        byte[] bytes;
+        try {
+            bytes = EnvelopeWriter.write(format, rowName.isEmpty() ? "item" : rowName, envelope);
+        } catch (RuntimeException e) {
+            LOG.error("an envelope could not be rendered as {}", format, e);
+            Map<String, Object> crash = new LinkedHashMap<>();
+            crash.put("success", false);
+            crash.put("error", "Internal server error");
+            bytes = EnvelopeWriter.json(crash);
+            format = Format.JSON;
+            status = 500;
+        }
         ctx.status(status).contentType(format.contentType()).result(bytes);
     }
 

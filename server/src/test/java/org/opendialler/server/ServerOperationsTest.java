@@ -99,11 +99,51 @@ class ServerOperationsTest {
     }
 
     @Test
-    void malformedPercentEncodingIsReadAsTextNotACrash() {
+    void aMalformedPercentEscapeRefusesItsParameterRatherThanDroppingIt() {
         Api.Response r = api.raw("GET /token.php?action=validate&token=%zz HTTP/1.1\r\n\r\n");
 
         assertEquals(200, r.status(), r.body());
-        assertEquals("Invalid token", r.json().get("error").asText());
+        assertEquals("{\"success\":false,\"error\":\"Bad argument: token\"}", r.body());
+    }
+
+    @Test
+    void whatJettyRefusesBeforeAnyScriptIsStillAnEnvelope() {
+        Api.Response longUrl = api.get("/token.php?action=get&username=u&password="
+                + "p".repeat(20_000));
+        Api.Response dotDot = api.raw("GET /%2e%2e/token.php?action=get HTTP/1.1\r\n\r\n");
+
+        assertTrue(longUrl.status() >= 400, longUrl.body());
+        assertTrue(longUrl.body().startsWith("{\"success\":false,\"error\":\"Bad request"),
+                longUrl.body());
+        assertTrue(dotDot.body().startsWith("{\"success\":false,\"error\":"), dotDot.body());
+    }
+
+    @Test
+    void aMalformedMultipartBodyIsABadArgumentNotACrash() {
+        Api.Response r = api.post("/token.php?action=validate&token=" + api.token,
+                "multipart/form-data; boundary=XyZ", "garbage");
+
+        assertEquals(200, r.status(), r.body());
+        assertEquals("Bad argument: multipart body", r.json().get("error").asText());
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedLikeANul() {
+        Api.Response row = api.post("/" + validate(), "application/json",
+                "[{\"FirstName\":\"a\\ud800b\"}]");
+        assertEquals("Bad argument: a value holds an unpaired surrogate",
+                row.json().get("error").asText());
+    }
+
+    @Test
+    void methodsAScriptLacksShareOneMetricsTag() {
+        for (String m : List.of("probe_one", "probe_two", "probe_three")) {
+            api.get("/token.php?action=validate&method=" + m + "&token=" + api.token);
+        }
+
+        String metrics = api.get("/metrics").body();
+
+        assertTrue(!metrics.contains("probe_one") && !metrics.contains("probe_three"), metrics);
     }
 
     @Test
