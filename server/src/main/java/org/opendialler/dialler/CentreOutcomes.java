@@ -35,6 +35,20 @@ final class CentreOutcomes {
                 typical.pauseChance(), typical.meanPause(), seed);
     }
 
+    /** The centre's outcome code {@code id}, or a system one (101 to 111). */
+    static Optional<Outcome> find(Database db, long ccid, long id) {
+        for (Outcome o : List.of(Outcome.ANSWER_MACHINE_AGENT, Outcome.ANSWER_MACHINE_DIALLER,
+                Outcome.NO_ANSWER, Outcome.BUSY, Outcome.DEAD_LINE, Outcome.ABANDONED,
+                Outcome.FAX, Outcome.DIALLER_ERROR, Outcome.CALLBACK, Outcome.MAX_ATTEMPTS,
+                Outcome.DO_NOT_CALL)) {
+            if (o.id() == id) {
+                return Optional.of(o);
+            }
+        }
+        return db.dsl().selectFrom(OUTCOMES).where(O_CCID.eq(ccid), O_ID.eq(id))
+                .fetchOptional(CentreOutcomes::toOutcome);
+    }
+
     private static Optional<Outcome> first(List<Outcome> list,
             java.util.function.Predicate<Outcome> test) {
         return list.stream().filter(test).findFirst();

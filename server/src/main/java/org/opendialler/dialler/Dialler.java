@@ -158,7 +158,40 @@ public final class Dialler implements CallListener {
         return Optional.ofNullable(seat).map(s -> s.call).map(c -> c.callId);
     }
 
+    /** The record of an agent's current or last call, or the one it previews, if any. */
+    public Optional<ClaimedRecord> recordOf(long agentId) {
+        AgentSeat seat = seats.get(agentId);
+        if (seat == null) {
+            return Optional.empty();
+        }
+        return seat.call != null ? Optional.of(seat.call.record) : Optional.ofNullable(
+                seat.preview);
+    }
+
+    /** Since when an agent is in its state, if logged in. */
+    public Optional<Instant> agentSince(long agentId) {
+        return Optional.ofNullable(seats.get(agentId)).map(s -> s.since);
+    }
+
     // ---- agent actions ----
+
+    /**
+     * Dials a record claimed by the caller for one waiting agent of {@code qid} (click2dial):
+     * the call is reserved for that agent, who takes it when it is answered.
+     */
+    public long dialFor(long agentId, long qid, ClaimedRecord record) {
+        AgentSeat seat = seat(agentId);
+        if (!seat.isFreeFor(qid)) {
+            throw new IllegalAgentStateException(agentId, EnumSet.of(AgentState.WAIT),
+                    seat.state, "take a call of queue " + qid);
+        }
+        ActiveCall call = place(run(qid), record, seat);
+        if (call == null) {
+            throw new IllegalStateException("Record " + record.recordId()
+                    + " may no longer be dialled");
+        }
+        return call.callId;
+    }
 
     /** Logs an agent in on {@code qids}, ready for calls. */
     public void login(long agentId, Set<Long> qids) {

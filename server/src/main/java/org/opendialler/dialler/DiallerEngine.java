@@ -14,7 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.opendialler.compliance.DialGuard;
@@ -56,6 +63,10 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     private final Map<Long, Live<CallNow>> callsNow = new ConcurrentHashMap<>();
     private final Map<Long, Live<Meters>> metersNow = new ConcurrentHashMap<>();
     private final Map<Long, Long> urnOfCall = new ConcurrentHashMap<>();
+    private final Map<Long, AgentDesk.PendingCallback> callbacks = AgentDesk.newCallbacks();
+    private final List<BiConsumer<Long, AgentStateChange>> watchers =
+            new CopyOnWriteArrayList<>();
+    private final Object stepLock = new Object();
     private volatile boolean busy;
     private volatile Instant lastShiftEnd = Instant.MIN;
     private RealTimeDriver driver;
@@ -64,8 +75,13 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     record Live<T>(long ccid, T value) {
     }
 
-    /** A queue being dialled. */
-    private record RunningQueue(long ccid, Dialler dialler, QueueSettings settings) {
+    /** A queue being dialled; {@code simulated} is null when it has no simulated agents. */
+    private record RunningQueue(long ccid, Dialler dialler, QueueSettings settings,
+            SqlRecordClaims claims, SimulatedAgents[] simulated) {
+    }
+
+    /** An agent logged in on a queue's dialler. */
+    record Seated(Dialler dialler, long qid) {
     }
 
     /**
@@ -101,6 +117,10 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     /** The scheduler, which a test steps when the engine runs without a real-time driver. */
     public DiscreteEventScheduler scheduler() {
         return scheduler;
+    }
+
+    Database database() {
+        return db;
     }
 
     public EngineStats stats() {
@@ -178,10 +198,11 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         dialler.start();
         dialler.startQueue(qs);
         dialler.seedMeter(qid, meter -> MeterHistory.fill(db, ccid, qid, now(), meter));
-        running.put(qid, new RunningQueue(ccid, dialler, qs));
+        SimulatedAgents[] simulated = new SimulatedAgents[1];
+        running.put(qid, new RunningQueue(ccid, dialler, qs, claims, simulated));
         LOG.info("Queue {} of centre {} started dialling ({}, table {})", qid, ccid,
                 qs.dialMode().name().toLowerCase(Locale.ROOT), q.table());
-        staffQueue(ccid, qid, dialler, carrier, seed);
+        simulated[0] = staffQueue(ccid, qid, dialler, carrier, seed);
     }
 
     private boolean admit(SqlRecordClaims claims, long callId, QueueSettings queue,
@@ -222,8 +243,8 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     }
 
     /** Logs the queue's agents (database.php priorities) in for a shift, simulated. */
-    private void staffQueue(long ccid, long qid, Dialler dialler, SimulatedCarrier carrier,
-            long seed) {
+    private SimulatedAgents staffQueue(long ccid, long qid, Dialler dialler,
+            SimulatedCarrier carrier, long seed) {
         Set<Long> agents = new LinkedHashSet<>();
         for (Long aid : db.dsl().select(P_AGENT).from(PRIORITIES)
                 .where(P_QID.eq(qid), P_CCID.eq(ccid), P_AGENT.in(DSL.select(A_ID).from(AGENTS)
@@ -235,8 +256,8 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
             }
         }
         if (agents.isEmpty()) {
-            LOG.warn("Queue {} has no agents to simulate; add priority rows for it", qid);
-            return;
+            LOG.info("Queue {} has no agents to simulate", qid);
+            return null;
         }
         AgentProfile profile = CentreOutcomes.profile(db, ccid, seed);
         SimulatedAgents simulated = new SimulatedAgents(dialler, scheduler, profile,
@@ -247,6 +268,7 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         if (end.isAfter(lastShiftEnd)) {
             lastShiftEnd = end;
         }
+        return simulated;
     }
 
     private void onAgent(long ccid, AgentLog agentLog, AgentStateChange change) {
@@ -255,6 +277,9 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
                 agentLog.write(tx, change);
                 return null;
             });
+        }
+        for (BiConsumer<Long, AgentStateChange> watcher : watchers) {
+            watcher.accept(ccid, change);
         }
         if (change.to() == AgentState.LOGGED_OUT) {
             agentsNow.remove(change.agentId());
@@ -296,6 +321,137 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         metersNow.keySet().retainAll(seen);
         busy = any;
         scheduler.after(SNAPSHOT_EVERY, this::snapshot);
+    }
+
+    // ---- agents driven by the API ----
+
+    /** What agent.php and click2dial.php may do with this engine for centre {@code ccid}. */
+    public AgentDesk desk(long ccid) {
+        return new AgentDesk(this, ccid, callbacks);
+    }
+
+    /**
+     * Calls {@code watcher} with (centre, change) for every agent state change, on the
+     * scheduler's thread (it must not block). Answers what removes it.
+     */
+    public Runnable watchAgents(BiConsumer<Long, AgentStateChange> watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    /** Steps a test engine (no real-time driver) safely against agent.php's work. */
+    public void advance(Duration by) {
+        synchronized (stepLock) {
+            scheduler.advance(by);
+        }
+    }
+
+    /**
+     * Runs {@code steps} one after another on the scheduler's thread (each one scheduled when
+     * the one before has run, so what a step set off at that instant happens before the next),
+     * and answers the last one's value. Without a real-time driver the caller runs them.
+     */
+    @SafeVarargs
+    final <T> T onScheduler(Supplier<T>... steps) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        scheduler.execute(() -> runStep(steps, 0, done));
+        if (driver == null) {
+            synchronized (stepLock) {
+                scheduler.runUntil(now());
+            }
+        }
+        try {
+            return done.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the dialler", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the dialler did not answer in time", e);
+        }
+    }
+
+    private <T> void runStep(Supplier<T>[] steps, int i, CompletableFuture<T> done) {
+        try {
+            T value = steps[i].get();
+            if (i == steps.length - 1) {
+                done.complete(value);
+            } else {
+                scheduler.execute(() -> runStep(steps, i + 1, done));
+            }
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    /** The queue's dialler an agent of the centre is logged in on, or null. */
+    Seated seated(long ccid, long agentId) {
+        for (Map.Entry<Long, RunningQueue> e : running.entrySet()) {
+            RunningQueue q = e.getValue();
+            if (q.ccid() == ccid
+                    && q.dialler().agentState(agentId) != AgentState.LOGGED_OUT) {
+                return new Seated(q.dialler(), e.getKey());
+            }
+        }
+        return null;
+    }
+
+    long loginByApi(long ccid, long agentId, List<Long> qids) {
+        Seated now = seated(ccid, agentId);
+        if (now != null) {
+            SimulatedAgents sim = running.get(now.qid()).simulated()[0];
+            AgentState state = now.dialler().agentState(agentId);
+            boolean idle = state == AgentState.WAIT || state == AgentState.PAUSE;
+            if (sim == null || !sim.drives(agentId) || !idle) {
+                throw new IllegalStateException("Agent is already logged in");
+            }
+            sim.release(agentId);
+            now.dialler().logout(agentId);
+        }
+        for (long qid : qids) {
+            RunningQueue q = running.get(qid);
+            if (q != null && q.ccid() == ccid) {
+                SimulatedAgents sim = q.simulated()[0];
+                if (sim != null) {
+                    sim.release(agentId);
+                }
+                agentsInUse.add(agentId);
+                q.dialler().login(agentId, java.util.Set.of(qid));
+                LOG.info("Agent {} logged in by the API on queue {}", agentId, qid);
+                return qid;
+            }
+        }
+        throw new IllegalArgumentException("None of the agent's queues is dialling");
+    }
+
+    AgentDesk.Click click2dial(long ccid, long qid, long recordId) {
+        RunningQueue q = running.get(qid);
+        if (q == null || q.ccid() != ccid) {
+            return new AgentDesk.Click(null, null, "Queue is not dialling");
+        }
+        Long agent = null;
+        Instant longest = null;
+        for (long aid : q.dialler().agentsLoggedIn()) {
+            Instant since = q.dialler().agentSince(aid).orElse(now());
+            if (q.dialler().agentState(aid) == AgentState.WAIT
+                    && (longest == null || since.isBefore(longest))) {
+                agent = aid;
+                longest = since;
+            }
+        }
+        if (agent == null) {
+            return new AgentDesk.Click(null, null, "No agent available");
+        }
+        SqlRecordClaims.OneClaim claim = q.claims().claimOne(recordId);
+        if (claim.record() == null) {
+            return new AgentDesk.Click(null, agent, claim.refusal());
+        }
+        long callId = q.dialler().dialFor(agent, qid, claim.record());
+        return new AgentDesk.Click(callId, agent, null);
     }
 
     // ---- LiveBoard ----

@@ -23,6 +23,7 @@ public final class SimulatedAgents implements AgentListener {
     private final LongPredicate isMachine;
     private final SplittableRandom random;
     private final Set<Long> leaving = new HashSet<>();
+    private final Set<Long> own = new HashSet<>();
 
     /**
      * Agents acting on {@code dialler}; {@code isMachine} tells whether a call id reached an
@@ -40,13 +41,33 @@ public final class SimulatedAgents implements AgentListener {
 
     /** Logs {@code agentIds} in on {@code qids} at {@code from} and out at {@code until}. */
     public void shift(Set<Long> agentIds, Set<Long> qids, Instant from, Instant until) {
+        own.addAll(agentIds);
         for (long agentId : agentIds) {
-            scheduler.schedule(from, () -> dialler.login(agentId, qids));
+            scheduler.schedule(from, () -> {
+                if (own.contains(agentId)
+                        && dialler.agentState(agentId) == AgentState.LOGGED_OUT) {
+                    dialler.login(agentId, qids);
+                }
+            });
             scheduler.schedule(until, () -> leave(agentId));
         }
     }
 
+    /** Stops simulating an agent: from now on something else (agent.php) drives it. */
+    public void release(long agentId) {
+        own.remove(agentId);
+        leaving.remove(agentId);
+    }
+
+    /** Whether this pool drives the agent. */
+    public boolean drives(long agentId) {
+        return own.contains(agentId);
+    }
+
     private void leave(long agentId) {
+        if (!own.contains(agentId)) {
+            return;
+        }
         AgentState state = dialler.agentState(agentId);
         if (state == AgentState.WAIT || state == AgentState.PAUSE) {
             dialler.logout(agentId);
@@ -57,7 +78,7 @@ public final class SimulatedAgents implements AgentListener {
 
     @Override
     public void onAgentState(AgentStateChange change) {
-        if (change.to() == AgentState.WRAP) {
+        if (change.to() == AgentState.WRAP && own.contains(change.agentId())) {
             Duration wrap = dialler.queueOfCall(change.agentId())
                     .map(QueueSettings::wrapTime).orElse(Duration.ofSeconds(10));
             long millis = (long) (wrap.toMillis() * (0.3 + 0.7 * random.nextDouble()));
@@ -68,6 +89,9 @@ public final class SimulatedAgents implements AgentListener {
     }
 
     private void setOutcome(long agentId, long callId) {
+        if (!own.contains(agentId)) {
+            return;
+        }
         Disposition disposition = isMachine.test(callId)
                 ? Disposition.of(Outcome.ANSWER_MACHINE_AGENT) : draw(agentId);
         boolean goes = leaving.remove(agentId);
@@ -84,6 +108,9 @@ public final class SimulatedAgents implements AgentListener {
     }
 
     private void back(long agentId) {
+        if (!own.contains(agentId)) {
+            return;
+        }
         if (leaving.remove(agentId)) {
             dialler.logout(agentId);
         } else if (dialler.agentState(agentId) == AgentState.PAUSE) {

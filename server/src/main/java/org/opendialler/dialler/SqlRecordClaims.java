@@ -106,6 +106,61 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         return claimed;
     }
 
+    /**
+     * Claims one given record for an agent who is waiting (click2dial): open and unleased, its
+     * dataset LIVE on the queue, judged by the guard and the DNC list like any claim. Answers
+     * the claim, or the reason it was refused ({@code dnc}, {@code hours}, ...).
+     */
+    public OneClaim claimOne(long recordId) {
+        if (db.isPostgres()) {
+            return db.transaction(tx -> claimOneIn(tx, recordId));
+        }
+        synchronized (H2_CLAIM_LOCK) {
+            return db.transaction(tx -> claimOneIn(tx, recordId));
+        }
+    }
+
+    /** A claim of one record, or why there is none. */
+    public record OneClaim(ClaimedRecord record, String refusal) {
+    }
+
+    private OneClaim claimOneIn(DSLContext tx, long recordId) {
+        Instant now = clock.instant();
+        Map<Long, Integer> priorities = liveDatasets(tx);
+        Record r = tx.select(R_ID, R_DATASET, R_PROCESSTYPE, R_CALLBACK, R_AGENTREF,
+                        R_AGENT_SPECIFIC, R_POSTCODE, R_HOME, R_WORK, R_MOBILE, R_ATTEMPTS,
+                        R_LAST_ATTEMPT, R_PROCESSDATE, R_LEASE)
+                .from(RECORDS).where(R_ID.eq(recordId), R_CCID.eq(ccid)).fetchOne();
+        if (r == null || !priorities.containsKey(r.get(R_DATASET))) {
+            return new OneClaim(null, "not in a LIVE dataset of the queue");
+        }
+        if (!DIALABLE.contains(r.get(R_PROCESSTYPE))) {
+            return new OneClaim(null, "record is " + r.get(R_PROCESSTYPE));
+        }
+        Long lease = r.get(R_LEASE);
+        if (lease != null && lease >= now.getEpochSecond()) {
+            return new OneClaim(null, "record is being dialled");
+        }
+        List<String> phones = Stream.of(r.get(R_HOME), r.get(R_WORK), r.get(R_MOBILE))
+                .filter(p -> p != null && !p.isBlank()).toList();
+        Long last = r.get(R_LAST_ATTEMPT);
+        Candidate candidate = new Candidate(ccid, recordId, r.get(R_PROCESSTYPE), phones,
+                r.get(R_POSTCODE), r.get(R_ATTEMPTS),
+                last == null ? null : Instant.ofEpochSecond(last), null);
+        Verdict verdict = guard.judge(candidate, rules.qid(), true, now);
+        if (!verdict.dialable()) {
+            return new OneClaim(null, verdict.reason().wire());
+        }
+        if (isListed(tx, verdict.number())) {
+            return new OneClaim(null, "dnc");
+        }
+        if (!lease(tx, recordId, now)) {
+            return new OneClaim(null, "record is being dialled");
+        }
+        return new OneClaim(new ClaimedRecord(recordId, rules.table(), r.get(R_DATASET),
+                verdict.number(), null, false), null);
+    }
+
     /** The LIVE datasets of the queue within its table, with their priorities. */
     private Map<Long, Integer> liveDatasets(DSLContext tx) {
         Map<Long, Integer> map = new LinkedHashMap<>();

@@ -18,7 +18,9 @@ import org.opendialler.compliance.ComplianceGuard;
 import org.opendialler.compliance.DialGuard;
 import org.opendialler.dialler.DiallerEngine;
 import org.opendialler.dialler.EngineSettings;
+import org.opendialler.live.AgentScript;
 import org.opendialler.live.AjaxScript;
+import org.opendialler.live.ClickToDialScript;
 import org.opendialler.live.LiveBoard;
 import org.opendialler.live.RecordingScript;
 import org.opendialler.live.Wallboard;
@@ -146,6 +148,8 @@ public final class OpenDiallerServer implements AutoCloseable {
         scripts.add(new ReportingScript(database, tenancy));
         scripts.add(new AjaxScript(() -> liveBoard, database, tenancy, config.clock()));
         scripts.add(new RecordingScript(database, config.dataDir()));
+        scripts.add(new AgentScript(() -> dialler, database, tenancy));
+        scripts.add(new ClickToDialScript(() -> dialler, database, tenancy, config.clock()));
         return scripts;
     }
 

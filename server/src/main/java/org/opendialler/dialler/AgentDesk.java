@@ -1,0 +1,188 @@
+package org.opendialler.dialler;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What agent.php and click2dial.php may do with the running engine for one centre: agents
+ * driven by the API (not simulated) log in on a dialling queue, take calls, set outcomes. Every
+ * method may be called from any thread; the work runs on the engine's scheduler and the method
+ * returns when it is done. The caller checks that the agent belongs to the centre.
+ */
+public final class AgentDesk {
+
+    private final DiallerEngine engine;
+    private final long ccid;
+    private final Map<Long, PendingCallback> callbacks;
+
+    /** What an agent is doing now. */
+    public record AgentView(long agentId, AgentState state, Long qid, Long callId, Long urn,
+            Instant since) {
+    }
+
+    /** A callback set during a call, used by the call's disposition when it names none. */
+    record PendingCallback(Instant at, boolean agentSpecific) {
+    }
+
+    AgentDesk(DiallerEngine engine, long ccid, Map<Long, PendingCallback> callbacks) {
+        this.engine = engine;
+        this.ccid = ccid;
+        this.callbacks = callbacks;
+    }
+
+    /**
+     * Logs the agent in on the first of {@code qids} that is dialling; the simulation leaves
+     * it alone from then on. Answers the queue.
+     */
+    public long login(long agentId, List<Long> qids) {
+        return engine.onScheduler(() -> engine.loginByApi(ccid, agentId, qids));
+    }
+
+    public AgentView view(long agentId) {
+        return engine.onScheduler(() -> {
+            DiallerEngine.Seated s = engine.seated(ccid, agentId);
+            if (s == null) {
+                return new AgentView(agentId, AgentState.LOGGED_OUT, null, null, null, null);
+            }
+            Dialler d = s.dialler();
+            return new AgentView(agentId, d.agentState(agentId), s.qid(),
+                    d.agentState(agentId) == AgentState.CALL
+                            || d.agentState(agentId) == AgentState.WRAP
+                            ? d.callOf(agentId).orElse(null) : null,
+                    d.recordOf(agentId).map(ClaimedRecord::recordId).orElse(null),
+                    d.agentSince(agentId).orElse(null));
+        });
+    }
+
+    /** From pause to wait; an agent already waiting stays so. */
+    public void ready(long agentId) {
+        engine.onScheduler(() -> {
+            Dialler d = dialler(agentId);
+            if (d.agentState(agentId) != AgentState.WAIT) {
+                d.ready(agentId);
+            }
+            return null;
+        });
+    }
+
+    public void pause(long agentId, String reason) {
+        engine.onScheduler(() -> {
+            dialler(agentId).pause(agentId, reason);
+            return null;
+        });
+    }
+
+    public void logout(long agentId) {
+        engine.onScheduler(() -> {
+            dialler(agentId).logout(agentId);
+            return null;
+        });
+    }
+
+    /** Ends the agent's call; it is in wrap when this returns. */
+    public void hangUp(long agentId) {
+        engine.onScheduler(() -> {
+            dialler(agentId).hangUp(agentId);
+            return null;
+        }, () -> null);
+    }
+
+    /**
+     * Sets the outcome of the agent's current call (hung up first) or of its call in wrap:
+     * the record, the CDR and the agent's state change are written in one transaction.
+     */
+    public void disposition(long agentId, Disposition disposition, boolean pauseAfter) {
+        engine.onScheduler(() -> {
+            Dialler d = dialler(agentId);
+            if (d.agentState(agentId) == AgentState.CALL) {
+                d.hangUp(agentId);
+            } else {
+                requireWrap(d, agentId);
+            }
+            return null;
+        }, () -> {
+            Dialler d = dialler(agentId);
+            requireWrap(d, agentId);
+            PendingCallback cb = callbacks.remove(agentId);
+            Disposition used = disposition.callback() == null && cb != null
+                    ? new Disposition(disposition.outcome(), cb.at(), cb.agentSpecific(),
+                            disposition.notes())
+                    : disposition;
+            d.disposition(agentId, used, pauseAfter);
+            return null;
+        });
+    }
+
+    /** The centre's outcome code {@code id} (or a system one), if it exists. */
+    public Optional<Outcome> outcome(long id) {
+        return CentreOutcomes.find(engine.database(), ccid, id);
+    }
+
+    /** Remembers a callback for the agent's current call, set with its disposition. */
+    public void callback(long agentId, Instant at, boolean agentSpecific) {
+        engine.onScheduler(() -> {
+            Dialler d = dialler(agentId);
+            AgentState state = d.agentState(agentId);
+            if (state != AgentState.CALL && state != AgentState.WRAP) {
+                throw new IllegalAgentStateException(agentId,
+                        java.util.EnumSet.of(AgentState.CALL, AgentState.WRAP), state,
+                        "set a callback");
+            }
+            callbacks.put(agentId, new PendingCallback(at, agentSpecific));
+            return null;
+        });
+    }
+
+    /** Preview: claims the next record of the agent's queue, if any. */
+    public Optional<ClaimedRecord> next(long agentId) {
+        return engine.onScheduler(() -> {
+            DiallerEngine.Seated s = seated(agentId);
+            return s.dialler().next(agentId, s.qid());
+        });
+    }
+
+    /** Preview: dials the previewed record. */
+    public long dialPreview(long agentId) {
+        return engine.onScheduler(() -> dialler(agentId).dialPreview(agentId));
+    }
+
+    /**
+     * Click2dial: claims {@code recordId} for the longest-waiting free agent of {@code qid} and
+     * dials it for that agent.
+     */
+    public Click click2dial(long qid, long recordId) {
+        return engine.onScheduler(() -> engine.click2dial(ccid, qid, recordId));
+    }
+
+    /** What click2dial did: the call and agent, or why nothing was dialled. */
+    public record Click(Long callId, Long agentId, String refusal) {
+    }
+
+    private static void requireWrap(Dialler d, long agentId) {
+        AgentState state = d.agentState(agentId);
+        if (state != AgentState.WRAP) {
+            throw new IllegalAgentStateException(agentId, java.util.EnumSet.of(AgentState.WRAP,
+                    AgentState.CALL), state, "set an outcome");
+        }
+    }
+
+    private Dialler dialler(long agentId) {
+        return seated(agentId).dialler();
+    }
+
+    private DiallerEngine.Seated seated(long agentId) {
+        DiallerEngine.Seated s = engine.seated(ccid, agentId);
+        if (s == null) {
+            throw new IllegalAgentStateException(agentId, AgentState.LOGGED_OUT.successors(),
+                    AgentState.LOGGED_OUT, "act while logged out");
+        }
+        return s;
+    }
+
+    static Map<Long, PendingCallback> newCallbacks() {
+        return new ConcurrentHashMap<>();
+    }
+}

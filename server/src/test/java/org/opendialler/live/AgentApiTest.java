@@ -1,0 +1,293 @@
+package org.opendialler.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opendialler.client.ContactNowClient;
+import org.opendialler.client.Datasets;
+import org.opendialler.dialler.DiallerEngine;
+import org.opendialler.dialler.EngineSettings;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/**
+ * agent.php and click2dial.php over HTTP against a stepped dialler engine with the real
+ * compliance guard: an API-driven agent takes a call, sets a disposition, and the record, CDR,
+ * status_log and session show it; refusals follow the agent's state; tenancy holds.
+ */
+class AgentApiTest {
+
+    /** A Tuesday, 10:00 in London: inside every calling window. */
+    private static final Instant T0 = Instant.parse("2024-03-05T10:00:00Z");
+
+    private final TestServer server = TestServer.start();
+    private Api api;
+    private ContactNowClient client;
+    private DiallerEngine engine;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void centre() {
+        server.clock.set(T0);
+        api = server.newCentre("Agents");
+        api.login();
+        client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/")
+                .credentials(api.username, TestServer.PASSWORD).build();
+        client.call("ecnow.php", "campaign_tables", "create", Map.of("name", "leads"));
+        client.outcomeCodes().create(List.of(
+                Map.of("description", "Sale", "complete", "Y", "sale", "Y")));
+    }
+
+    private long queue(String mode, int leads) {
+        long ds = client.datasets().create("leads", "Leads " + mode);
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("type", "outbound");
+        q.put("description", "Queue " + mode);
+        q.put("table", "leads");
+        q.put("callerid", "+442079460999");
+        q.put("dial_mode", mode);
+        q.put("amd", "N");
+        q.put("wrap_time", "20");
+        long qid = client.queues().create(List.of(q)).key();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < leads; i++) {
+            rows.add(Map.of("dataset", ds, "firstname", "Lead" + i,
+                    "mobilephone", String.format("07700 900%03d", i)));
+        }
+        if (!rows.isEmpty()) {
+            client.records().create(rows);
+        }
+        client.datasets().assign(ds, qid);
+        client.datasets().setStatus(ds, Datasets.Status.LIVE);
+        client.queues().update(List.of(Map.of("qid", qid, "live", "Y")));
+        return qid;
+    }
+
+    private long agent(long qid, String login) {
+        long id = client.agents().create(List.of(Map.of("login", login, "firstname", "Ann",
+                "password", "agent-pass"))).keys().get(0);
+        client.priority().create(List.of(Map.of("agentid", id, "qid", qid, "level", 1)));
+        return id;
+    }
+
+    private void startEngine() {
+        engine = server.server().startDialler(EngineSettings.defaults().withRealTime(false)
+                .withSeed(7).withStart(T0));
+        engine.advance(Duration.ofSeconds(1));
+    }
+
+    private JsonNode agentPhp(long agent, String action, String more) {
+        return api.get("/agent.php?token=" + api.token + "&agent=" + agent + "&action=" + action
+                + more).json();
+    }
+
+    private JsonNode awaitState(long agent, String state) {
+        for (int i = 0; i < 600; i++) {
+            JsonNode now = agentPhp(agent, "state", "");
+            if (state.equals(now.path("state").asText())) {
+                return now;
+            }
+            engine.advance(Duration.ofSeconds(1));
+        }
+        throw new AssertionError("agent " + agent + " never reached " + state);
+    }
+
+    private static void assertError(String expected, JsonNode answer) {
+        assertFalse(answer.path("success").asBoolean(), answer.toString());
+        assertEquals(expected, answer.path("error").asText(), answer.toString());
+    }
+
+    @Test
+    void anApiAgentTakesACallHangsUpAndSetsACallbackWrittenEverywhere() {
+        centre();
+        long qid = queue("progressive", 5);
+        startEngine();
+        long agent = agent(qid, "ann");
+
+        JsonNode login = agentPhp(agent, "agent_dial", "");
+        assertTrue(login.path("success").asBoolean(), login.toString());
+        assertEquals("wait", login.path("state").asText());
+        assertEquals(qid, login.path("qid").asLong());
+        JsonNode call = awaitState(agent, "call");
+        long callid = call.path("callid").asLong();
+        long urn = call.path("urn").asLong();
+        assertTrue(callid > 0 && urn > 0, call.toString());
+        assertTrue(call.path("record").path("firstname").asText().startsWith("Lead"));
+        assertError("Agent is on a call", agentPhp(agent, "logout", ""));
+        assertError("Agent is on a call", agentPhp(agent, "pause", ""));
+
+        JsonNode wrap = agentPhp(agent, "hangup", "");
+        assertEquals("wrap", wrap.path("state").asText(), wrap.toString());
+        assertError("Agent is in wrap: set a disposition first",
+                agentPhp(agent, "logout", ""));
+        JsonNode done = agentPhp(agent, "disposition", "&outcome=109"
+                + "&callback=2024-03-06%2014:30:00&notes_append=call%20back%20tomorrow");
+        assertEquals("wait", done.path("state").asText(), done.toString());
+
+        var dsl = server.server().database().dsl();
+        var rec = dsl.select(DSL.field(DSL.name("outcomecode"), Long.class),
+                        DSL.field(DSL.name("callback"), Long.class),
+                        DSL.field(DSL.name("notes"), String.class))
+                .from(DSL.table(DSL.name("records")))
+                .where(DSL.field(DSL.name("id"), Long.class).eq(urn)).fetchOne();
+        assertEquals(109L, rec.value1());
+        assertEquals(Instant.parse("2024-03-06T14:30:00Z").getEpochSecond(), rec.value2());
+        assertTrue(rec.value3().contains("call back tomorrow"));
+        long from = T0.getEpochSecond() - 60;
+        long to = T0.getEpochSecond() + 3600;
+        JsonNode cdr = api.get("/reporting.php?token=" + api.token + "&method=cdr&format=json"
+                + "&fields=callid,urn,aid,ocid&range=" + from + ":" + to).json();
+        JsonNode row = find(cdr.path("list"), "callid", callid);
+        assertNotNull(row, cdr.toString());
+        assertEquals(agent, row.path("aid").asLong());
+        assertEquals(109, row.path("ocid").asInt());
+        assertEquals(urn, row.path("urn").asLong());
+        JsonNode log = api.read("database.php", "status_log", Map.of());
+        List<String> states = new ArrayList<>();
+        log.path("list").forEach(r -> {
+            if (r.path("agent").asLong() == agent) {
+                states.add(r.path("state").asText());
+            }
+        });
+        assertEquals(List.of("wait", "call", "wrap", "wait"), states, log.toString());
+        JsonNode sessions = api.get("/reporting.php?method=agents&fields=aid,tm_login"
+                + "&range=" + from + ":" + to + "&format=json&token=" + api.token).json();
+        assertNotNull(find(sessions.path("list"), "aid", agent), sessions.toString());
+    }
+
+    private static JsonNode find(JsonNode list, String key, long value) {
+        for (JsonNode n : list) {
+            if (n.path(key).asLong() == value) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void pauseUnpauseAndLogoutFollowTheStateMachine() {
+        centre();
+        long qid = queue("progressive", 0);
+        startEngine();
+        long agent = agent(qid, "bob");
+
+        assertError("Agent is not logged in", agentPhp(agent, "pause", ""));
+        assertEquals("wait", agentPhp(agent, "agent_dial", "&queues=" + qid).path("state")
+                .asText());
+        assertError("Agent is already logged in", agentPhp(agent, "agent_dial", ""));
+        assertEquals("pause", agentPhp(agent, "pause", "&reason=lunch").path("state")
+                .asText());
+        assertError("Agent is paused", agentPhp(agent, "hangup", ""));
+        assertEquals("wait", agentPhp(agent, "unpause", "").path("state").asText());
+        assertError("Agent has no call", agentPhp(agent, "disposition", "&outcome=109"));
+        assertError(AgentScript.NOT_SUPPORTED, agentPhp(agent, "transfer", "&qid=" + qid));
+        assertEquals("logged_out", agentPhp(agent, "logout", "").path("state").asText());
+        assertError("Agent is not logged in", agentPhp(agent, "logout", ""));
+    }
+
+    @Test
+    void withoutTheDiallerStateReadsTheDatabaseAndActionsAreRefused() {
+        centre();
+        long qid = queue("progressive", 0);
+        long agent = agent(qid, "cy");
+
+        assertEquals("logged_out", agentPhp(agent, "state", "").path("state").asText());
+        assertError(AgentScript.NOT_RUNNING, agentPhp(agent, "agent_dial", ""));
+        assertError(AgentScript.NOT_RUNNING, api.get("/click2dial.php?token=" + api.token
+                + "&qid=" + qid + "&number=07700900123").json());
+    }
+
+    @Test
+    void anotherCentresAgentAndQueueDoNotExist() {
+        centre();
+        long qid = queue("progressive", 0);
+        startEngine();
+        long agent = agent(qid, "dee");
+        Api other = server.newCentre("Other");
+        other.login();
+
+        assertError("Agent not found", other.get("/agent.php?token=" + other.token
+                + "&agent=" + agent + "&action=state").json());
+        assertError("Agent not found", other.get("/agent.php?token=" + other.token
+                + "&agentid=" + agent + "&action=agent_dial").json());
+        assertError("Queue not found", other.get("/click2dial.php?token=" + other.token
+                + "&qid=" + qid + "&number=07700900123").json());
+    }
+
+    @Test
+    void previewNextClaimsInOrderAndDialsTheRecord() {
+        centre();
+        long qid = queue("preview", 3);
+        startEngine();
+        long agent = agent(qid, "eve");
+        client.dnc().create(List.of(Map.of("ddi", "+447700900000")));
+        agentPhp(agent, "agent_dial", "");
+
+        JsonNode first = agentPhp(agent, "next", "");
+        assertEquals("preview", first.path("state").asText(), first.toString());
+        assertEquals("Lead1", first.path("record").path("firstname").asText());
+        assertError("Agent is previewing a record", agentPhp(agent, "next", ""));
+        JsonNode dialled = agentPhp(agent, "manual_dial", "");
+        assertTrue(dialled.path("success").asBoolean(), dialled.toString());
+        engine.advance(Duration.ofMinutes(2));
+
+        JsonNode cdr = api.get("/reporting.php?token=" + api.token + "&method=cdr&format=json"
+                + "&fields=callid,urn&range=" + (T0.getEpochSecond() - 60) + ":"
+                + (T0.getEpochSecond() + 3600)).json();
+        assertEquals(1, cdr.path("list").size(), cdr.toString());
+        assertEquals(first.path("urn").asLong(), cdr.path("list").get(0).path("urn").asLong());
+    }
+
+    @Test
+    void click2dialCallsAWaitingAgentOrSaysNoneIsAvailable() {
+        centre();
+        long qid = queue("preview", 0);
+        startEngine();
+        long agent = agent(qid, "fay");
+
+        assertError(ClickToDialScript.NO_AGENT, api.get("/click2dial.php?token=" + api.token
+                + "&qid=" + qid + "&number=07700900555&FirstName=Web").json());
+        agentPhp(agent, "agent_dial", "");
+        JsonNode answer = api.get("/click2dial.php?token=" + api.token + "&qid=" + qid
+                + "&number=07700900555&FirstName=Web").json();
+        assertTrue(answer.path("success").asBoolean(), answer.toString());
+        long callid = answer.path("callid").asLong();
+        long urn = answer.path("urn").asLong();
+        engine.advance(Duration.ofMinutes(2));
+        if ("wrap".equals(agentPhp(agent, "state", "").path("state").asText())) {
+            // The visitor answered (the simulated carrier decides): the agent closes the call.
+            agentPhp(agent, "disposition", "&outcome=109");
+        }
+        String name = server.server().database().dsl()
+                .select(DSL.field(DSL.name("firstname"), String.class))
+                .from(DSL.table(DSL.name("records")))
+                .where(DSL.field(DSL.name("id"), Long.class).eq(urn)).fetchOne().value1();
+        assertEquals("Web", name);
+
+        JsonNode cdr = api.get("/reporting.php?token=" + api.token + "&method=cdr&format=json"
+                + "&fields=callid,urn,aid&range=" + (T0.getEpochSecond() - 60) + ":"
+                + (T0.getEpochSecond() + 3600)).json();
+        JsonNode row = find(cdr.path("list"), "callid", callid);
+        assertNotNull(row, cdr.toString());
+        assertEquals(urn, row.path("urn").asLong());
+
+        client.dnc().create(List.of(Map.of("ddi", "+447700900777")));
+        assertError("Number not dialled: dnc", api.get("/click2dial.php?token=" + api.token
+                + "&qid=" + qid + "&number=07700900777").json());
+    }
+}
