@@ -40,6 +40,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
     private static final Logger LOG = LoggerFactory.getLogger(SqlRecordClaims.class);
     /** H2 runs in one process: one claim at a time there is exclusive and cheap enough. */
     private static final Object H2_CLAIM_LOCK = new Object();
+    private static final Duration JUDGE_AGAIN_AFTER = Duration.ofMinutes(15);
     private static final List<String> DIALABLE = List.of(ProcessTypes.NEW, ProcessTypes.WORKED);
 
     private final Database db;
@@ -189,6 +190,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 .where(R_CCID.eq(ccid), R_DATASET.in(priorities.keySet()),
                         R_PROCESSTYPE.in(DIALABLE), R_CALLBACK.isNull().or(due),
                         R_LEASE.isNull().or(R_LEASE.lt(nowS)),
+                        R_JUDGE_AGAIN.isNull().or(R_JUDGE_AGAIN.le(nowS)).or(due),
                         R_ATTEMPTS.lt(rules.maxAttempts()), retried, forAgent,
                         R_HOME.isNotNull().or(R_WORK.isNotNull()).or(R_MOBILE.isNotNull()))
                 .orderBy(DSL.when(due, 0).otherwise(1),
@@ -216,6 +218,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         Verdict verdict = guard.judge(candidate, rules.qid(), agentGuaranteed, now);
         if (!verdict.dialable()) {
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
+            judgeAgainAt(tx, r.get(R_ID), verdict.notBefore(), now);
             return null;
         }
         if (isListed(tx, verdict.number())) {
@@ -224,6 +227,17 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         }
         return new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
                 verdict.number(), agent, callback != null);
+    }
+
+    /**
+     * Sets a refused record aside until the guard's "not before", or for a while when the guard
+     * names no time (a DNC entry may be removed, a queue's rules changed).
+     */
+    private void judgeAgainAt(DSLContext tx, long recordId, Instant notBefore, Instant now) {
+        Instant again = notBefore != null && notBefore.isAfter(now) ? notBefore
+                : now.plus(JUDGE_AGAIN_AFTER);
+        tx.update(RECORDS).set(R_JUDGE_AGAIN, again.getEpochSecond())
+                .where(R_ID.eq(recordId), R_CCID.eq(ccid)).execute();
     }
 
     private boolean isListed(DSLContext tx, String number) {

@@ -289,6 +289,8 @@ final class RecordWrites {
         }
         String notes = notes(ctx, current.get(Records.NOTES), data.notesAppend);
         columns.put(Records.NOTES, notes);
+        // A changed record deserves a fresh look from the dialler's compliance guard.
+        columns.put(Records.JUDGE_AGAIN_AT, null);
         Map<Long, String> custom = new LinkedHashMap<>();
         data.custom.forEach((f, v) -> custom.put(f.fieldId(), v));
         long id = current.get(Records.ID);

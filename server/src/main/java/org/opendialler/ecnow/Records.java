@@ -34,6 +34,7 @@ final class Records {
     static final Field<Long> LOADDATE = col("loaddate");
     static final Field<Long> OUTCOMECODE = col("outcomecode");
     static final Field<Long> AGENTREF = col("agentref");
+    static final Field<Long> JUDGE_AGAIN_AT = col("judge_again_at");
     static final Field<String> NOTES = field(name("records", "notes"), String.class);
     static final Sequence<Long> IDS = sequence(name("record_ids"), Long.class);
 

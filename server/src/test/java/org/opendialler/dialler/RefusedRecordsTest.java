@@ -1,0 +1,74 @@
+package org.opendialler.dialler;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opendialler.compliance.ComplianceGuard;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/** Records the compliance guard refuses do not hide the dialable ones behind them. */
+class RefusedRecordsTest {
+
+    /** 09:00 in London on a November day: 04:00 in New York, outside its calling window. */
+    private static final Instant LONDON_NINE = Instant.parse("2026-11-04T09:00:00Z");
+
+    private final TestServer server = TestServer.start();
+    private final Api api = server.newCentre("Refusals");
+    private final EngineCentre centre = new EngineCentre(server, api);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aHeadOfRecordsOutsideTheirWindowDoesNotStopTheOnesInsideTheirs() {
+        centre.table("mixed");
+        centre.outcomes();
+        long newYork = centre.dataset("mixed", "New York", 90);
+        long london = centre.dataset("mixed", "London", 10);
+        long qid = centre.queue("mixed", "progressive");
+        centre.agents(qid, 2);
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 60; i++) {
+            rows.append(String.format("{\"dataset\":%d,\"HomePhone\":\"+1 212 555 01%02d\"},",
+                    newYork, i));
+        }
+        for (int i = 0; i < 10; i++) {
+            rows.append(String.format("{\"dataset\":%d,\"HomePhone\":\"020 7946 0%03d\"},",
+                    london, i));
+        }
+        rows.setLength(rows.length() - 1);
+        api.write("ecnow.php", "ecnow_records", "create", rows + "]");
+        centre.live(qid, newYork, london);
+        server.clock.set(LONDON_NINE);
+
+        DiallerEngine engine = new DiallerEngine(server.server().database(),
+                new ComplianceGuard(server.server().database(), server.server().tenancy()),
+                EngineSettings.defaults().withRealTime(false).withSeed(5)
+                        .withStart(LONDON_NINE).withNode("n1"),
+                server.dataDir(), server.clock);
+        engine.start();
+        Instant end = engine.now().plus(Duration.ofMinutes(45));
+        while (engine.now().isBefore(end)) {
+            engine.scheduler().advance(Duration.ofMinutes(1));
+        }
+        engine.close();
+
+        List<String> dialled = server.server().database().dsl()
+                .select(field(name("ddi"), String.class)).from(table(name("cdr")))
+                .where(field(name("ccid"), Long.class).eq(api.ccid)).fetch().getValues(0,
+                        String.class);
+        assertTrue(dialled.size() >= 10, "calls: " + dialled);
+        assertEquals(List.of(), dialled.stream().filter(d -> d.startsWith("+1")).toList());
+    }
+}
