@@ -128,6 +128,12 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     }
 
     /** The engine's (virtual) time. */
+    /** Live figures are on the engine's clock, virtual in a simulated day. */
+    @Override
+    public Instant now(java.time.Clock serverClock) {
+        return now();
+    }
+
     public Instant now() {
         return scheduler.clock().instant();
     }

@@ -104,7 +104,8 @@ public final class AjaxScript extends MethodScript {
         long ccid = request.ccid();
         LiveFilters filters = LiveFilters.of(request);
         ZoneId zone = tenancy.centre(ccid).map(Centre::zone).orElse(ZoneId.of("UTC"));
-        return Snapshot.take(board.get(), store, ccid, zone, clock.instant(), filters);
+        LiveBoard live = board.get();
+        return Snapshot.take(live, store, ccid, zone, live.now(clock), filters);
     }
 
     private static Map<String, Object> agentItem(LiveBoard.AgentNow a, Instant at) {

@@ -26,6 +26,14 @@ public interface LiveBoard {
     record Meters(long qid, double rate24h, double rate30d, double target) {
     }
 
+    /**
+     * The board's own time, which its {@code since} instants are on: a dialler running a
+     * simulated day on a virtual clock answers that clock, anything else the server's.
+     */
+    default Instant now(java.time.Clock serverClock) {
+        return serverClock.instant();
+    }
+
     List<AgentNow> agents(long ccid);
 
     List<CallNow> calls(long ccid);
