@@ -9,7 +9,7 @@ import java.util.Locale;
 public record Setting(String name, int ingestRows, int readRequests, int claimRecords,
         int claimAgents, int claims, int reportRows, int reportRowsH2) {
 
-    public static final Setting SMOKE = new Setting("smoke", 1_000, 1_000, 2_000, 200, 1_000,
+    public static final Setting SMOKE = new Setting("smoke", 1_000, 300, 2_000, 200, 500,
             3_000, 3_000);
     public static final Setting MEDIUM = new Setting("medium", 100_000, 20_000, 100_000, 200,
             50_000, 1_000_000, 200_000);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,21 +91,25 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
             return List.of();
         }
 
-        List<ClaimedRecord> claimed = new ArrayList<>();
+        List<ClaimedRecord> picked = new ArrayList<>();
         Set<Long> agentsUsed = new HashSet<>();
-        for (Record r : candidates(tx, priorities, agents, now, max * 4 + 8)) {
-            if (claimed.size() == max) {
-                break;
+        List<ClaimedRecord> judged = new ArrayList<>();
+        Iterator<Record> next = candidates(tx, priorities, agents, now, max * 4 + 8).iterator();
+        while (picked.size() < max && next.hasNext()) {
+            ClaimedRecord c = judge(next.next(), agents, agentGuaranteed, now);
+            if (c != null && !agentsUsed.contains(c.agentSpecific())) {
+                judged.add(c);
             }
-            ClaimedRecord c = judge(tx, r, agents, agentsUsed, agentGuaranteed, now);
-            if (c != null && lease(tx, c.recordId(), now)) {
-                claimed.add(c);
-                if (c.agentSpecific() != null) {
-                    agentsUsed.add(c.agentSpecific());
+            if (picked.size() + judged.size() == max || !next.hasNext()) {
+                for (ClaimedRecord ok : notListed(tx, judged)) {
+                    if (ok.agentSpecific() == null || agentsUsed.add(ok.agentSpecific())) {
+                        picked.add(ok);
+                    }
                 }
+                judged.clear();
             }
         }
-        return claimed;
+        return lease(tx, picked, now);
     }
 
     /**
@@ -173,38 +178,68 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         return map;
     }
 
+    /**
+     * The first {@code limit} claimable records in claim order: callbacks that are due first,
+     * then the rest by dataset priority, process date and id. Each part is its own query so that
+     * an index walk gives its order instead of sorting every dialable record of the queue.
+     */
     private List<Record> candidates(DSLContext tx, Map<Long, Integer> priorities,
             Set<Long> agents, Instant now, int limit) {
         long nowS = now.getEpochSecond();
         Condition due = R_CALLBACK.isNotNull().and(R_CALLBACK.le(nowS));
         Field<Integer> priority = DSL.case_(R_DATASET).mapValues(priorities);
+        List<Record> found = new ArrayList<>(fetch(claimable(tx, agents, nowS)
+                .and(R_DATASET.in(priorities.keySet())).and(due)
+                .orderBy(R_CALLBACK.asc(), priority.desc(), R_PROCESSDATE.asc().nullsFirst(),
+                        R_ID.asc())
+                .limit(limit)));
+        for (List<Long> level : byPriority(priorities)) {
+            if (found.size() >= limit) {
+                break;
+            }
+            found.addAll(fetch(claimable(tx, agents, nowS)
+                    .and(R_DATASET.in(level)).and(R_CALLBACK.isNull())
+                    .orderBy(R_PROCESSDATE.asc().nullsFirst(), R_ID.asc())
+                    .limit(limit - found.size())));
+        }
+        return found;
+    }
+
+    /** The datasets grouped by priority, highest first. */
+    private static List<List<Long>> byPriority(Map<Long, Integer> priorities) {
+        Map<Integer, List<Long>> levels = new java.util.TreeMap<>(
+                java.util.Comparator.reverseOrder());
+        priorities.forEach((d, p) -> levels.computeIfAbsent(p, k -> new ArrayList<>()).add(d));
+        return new ArrayList<>(levels.values());
+    }
+
+    private org.jooq.SelectConditionStep<? extends Record> claimable(DSLContext tx,
+            Set<Long> agents, long nowS) {
         Condition retried = R_LAST_ATTEMPT.isNull()
-                .or(R_LAST_ATTEMPT.le(nowS - rules.retryMinutes() * 60L)).or(due);
+                .or(R_LAST_ATTEMPT.le(nowS - rules.retryMinutes() * 60L))
+                .or(R_CALLBACK.isNotNull().and(R_CALLBACK.le(nowS)));
         Condition forAgent = R_AGENT_SPECIFIC.eq(0L)
                 .or(R_AGENTREF.in(agents.isEmpty() ? Set.of(-1L) : agents));
-
-        var select = tx.select(R_ID, R_DATASET, R_PROCESSTYPE,
+        return tx.select(R_ID, R_DATASET, R_PROCESSTYPE,
                         R_CALLBACK, R_AGENTREF, R_AGENT_SPECIFIC, R_POSTCODE, R_HOME, R_WORK,
                         R_MOBILE, R_ATTEMPTS, R_LAST_ATTEMPT, R_PROCESSDATE)
                 .from(RECORDS)
-                .where(R_CCID.eq(ccid), R_DATASET.in(priorities.keySet()),
-                        R_PROCESSTYPE.in(DIALABLE), R_CALLBACK.isNull().or(due),
+                .where(R_CCID.eq(ccid), R_PROCESSTYPE.in(DIALABLE),
                         R_LEASE.isNull().or(R_LEASE.lt(nowS)),
                         R_JUDGE_AGAIN.isNull().or(R_JUDGE_AGAIN.le(nowS)).or(due),
                         R_ATTEMPTS.lt(rules.maxAttempts()), retried, forAgent,
-                        R_HOME.isNotNull().or(R_WORK.isNotNull()).or(R_MOBILE.isNotNull()))
-                .orderBy(DSL.when(due, 0).otherwise(1),
-                        DSL.when(due, R_CALLBACK).asc().nullsLast(),
-                        priority.desc(), R_PROCESSDATE.asc().nullsFirst(), R_ID.asc())
-                .limit(limit);
-        return new ArrayList<Record>(db.isPostgres() ? select.forUpdate().skipLocked().fetch()
+                        R_HOME.isNotNull().or(R_WORK.isNotNull()).or(R_MOBILE.isNotNull()));
+    }
+
+    private List<Record> fetch(org.jooq.SelectForUpdateStep<? extends Record> select) {
+        return new ArrayList<>(db.isPostgres() ? select.forUpdate().skipLocked().fetch()
                 : select.fetch());
     }
 
-    private ClaimedRecord judge(DSLContext tx, Record r, Set<Long> agents, Set<Long> agentsUsed,
-            boolean agentGuaranteed, Instant now) {
+    private ClaimedRecord judge(Record r, Set<Long> agents, boolean agentGuaranteed,
+            Instant now) {
         Long agent = r.get(R_AGENT_SPECIFIC) != 0 ? r.get(R_AGENTREF) : null;
-        if (agent != null && (agentsUsed.contains(agent) || !agents.contains(agent))) {
+        if (agent != null && !agents.contains(agent)) {
             return null;
         }
         Long callback = r.get(R_CALLBACK);
@@ -219,10 +254,6 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         if (!verdict.dialable()) {
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
             judgeAgainAt(tx, r.get(R_ID), verdict.notBefore(), now);
-            return null;
-        }
-        if (isListed(tx, verdict.number())) {
-            LOG.debug("Record {} not claimed: dnc", r.get(R_ID));
             return null;
         }
         return new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
@@ -245,14 +276,48 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 DNC_DDI.eq(number), DNC_QID.in(0L, rules.qid())));
     }
 
-    private boolean lease(DSLContext tx, long recordId, Instant now) {
+    /** The judged records whose numbers are not on the DNC list, in one query for all. */
+    private List<ClaimedRecord> notListed(DSLContext tx, List<ClaimedRecord> judged) {
+        if (judged.isEmpty()) {
+            return judged;
+        }
+        Set<String> listed = new HashSet<>(tx.selectDistinct(DNC_DDI).from(DNC)
+                .where(DNC_CCID.eq(ccid), DNC_QID.in(0L, rules.qid()),
+                        DNC_DDI.in(judged.stream().map(ClaimedRecord::number).toList()))
+                .fetch(DNC_DDI));
+        if (listed.isEmpty()) {
+            return judged;
+        }
+        judged.stream().filter(c -> listed.contains(c.number()))
+                .forEach(c -> LOG.debug("Record {} not claimed: dnc", c.recordId()));
+        return judged.stream().filter(c -> !listed.contains(c.number())).toList();
+    }
+
+    /**
+     * Leases the records in one update. The rows are locked (PostgreSQL) or the claim is
+     * exclusive (H2), so the update takes them all unless a lease was taken meanwhile; then the
+     * records that are ours are read back.
+     */
+    private List<ClaimedRecord> lease(DSLContext tx, List<ClaimedRecord> records, Instant now) {
+        if (records.isEmpty()) {
+            return records;
+        }
         long nowS = now.getEpochSecond();
-        return tx.update(RECORDS)
+        long until = nowS + lease.toSeconds();
+        List<Long> ids = records.stream().map(ClaimedRecord::recordId).toList();
+        int leased = tx.update(RECORDS)
                 .set(R_CLAIMED_BY, node)
-                .set(R_LEASE, nowS + lease.toSeconds())
-                .where(R_ID.eq(recordId), R_CCID.eq(ccid))
+                .set(R_LEASE, until)
+                .where(R_ID.in(ids), R_CCID.eq(ccid))
                 .and(R_LEASE.isNull().or(R_LEASE.lt(nowS)))
-                .execute() == 1;
+                .execute();
+        if (leased == records.size()) {
+            return records;
+        }
+        Set<Long> ours = new HashSet<>(tx.select(R_ID).from(RECORDS)
+                .where(R_ID.in(ids), R_CCID.eq(ccid), R_CLAIMED_BY.eq(node), R_LEASE.eq(until))
+                .fetch(R_ID));
+        return records.stream().filter(c -> ours.contains(c.recordId())).toList();
     }
 
     @Override
