@@ -96,7 +96,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         List<ClaimedRecord> judged = new ArrayList<>();
         Iterator<Record> next = candidates(tx, priorities, agents, now, max * 4 + 8).iterator();
         while (picked.size() < max && next.hasNext()) {
-            ClaimedRecord c = judge(next.next(), agents, agentGuaranteed, now);
+            ClaimedRecord c = judge(tx, next.next(), agents, agentGuaranteed, now);
             if (c != null && !agentsUsed.contains(c.agentSpecific())) {
                 judged.add(c);
             }
@@ -160,11 +160,12 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         if (isListed(tx, verdict.number())) {
             return new OneClaim(null, "dnc");
         }
-        if (!lease(tx, recordId, now)) {
+        ClaimedRecord claim = new ClaimedRecord(recordId, rules.table(), r.get(R_DATASET),
+                verdict.number(), null, false);
+        if (lease(tx, List.of(claim), now).isEmpty()) {
             return new OneClaim(null, "record is being dialled");
         }
-        return new OneClaim(new ClaimedRecord(recordId, rules.table(), r.get(R_DATASET),
-                verdict.number(), null, false), null);
+        return new OneClaim(claim, null);
     }
 
     /** The LIVE datasets of the queue within its table, with their priorities. */
@@ -220,6 +221,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 .or(R_CALLBACK.isNotNull().and(R_CALLBACK.le(nowS)));
         Condition forAgent = R_AGENT_SPECIFIC.eq(0L)
                 .or(R_AGENTREF.in(agents.isEmpty() ? Set.of(-1L) : agents));
+        Condition due = R_CALLBACK.isNotNull().and(R_CALLBACK.le(nowS));
         return tx.select(R_ID, R_DATASET, R_PROCESSTYPE,
                         R_CALLBACK, R_AGENTREF, R_AGENT_SPECIFIC, R_POSTCODE, R_HOME, R_WORK,
                         R_MOBILE, R_ATTEMPTS, R_LAST_ATTEMPT, R_PROCESSDATE)
@@ -236,8 +238,8 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 : select.fetch());
     }
 
-    private ClaimedRecord judge(Record r, Set<Long> agents, boolean agentGuaranteed,
-            Instant now) {
+    private ClaimedRecord judge(DSLContext tx, Record r, Set<Long> agents,
+            boolean agentGuaranteed, Instant now) {
         Long agent = r.get(R_AGENT_SPECIFIC) != 0 ? r.get(R_AGENTREF) : null;
         if (agent != null && !agents.contains(agent)) {
             return null;
