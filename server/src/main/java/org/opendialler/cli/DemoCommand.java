@@ -95,6 +95,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (agents < 1 || leadCount < 0 || !(speed > 0) || !(hours > 0)) {
             throw new IllegalArgumentException("--agents, --speed and --hours must be positive");
         }
+        if (database.dbUrl == null || database.dbUrl.isBlank()) {
+            // Each run gets its own embedded database, so runs never mix their centres.
+            database.data = database.data.resolve("demo-" + java.time.LocalDateTime.now()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            err.println("data: " + database.data);
+        }
         ServerConfig config = http.config(database);
         OpenDiallerServer server = OpenDiallerServer.start(config);
         try {

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendialler.server.OpenDiallerServer;
 import org.opendialler.server.ServerConfig;
 import org.opendialler.testing.Api;
+import org.opendialler.testing.SharedFiles;
 import picocli.CommandLine;
 
 class DemoCommandTest {
@@ -21,7 +23,7 @@ class DemoCommandTest {
     Path data;
 
     @Test
-    void demoRunsItsDayToTheEndAndEveryCountedCallHasACdrOverTheApi() {
+    void demoRunsItsDayToTheEndAndEveryCountedCallHasACdrOverTheApi() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         DemoCommand demo = new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -29,7 +31,7 @@ class DemoCommandTest {
 
         int code = new CommandLine(demo).execute("--data", data.toString(), "--port", "0",
                 "--host", "127.0.0.1", "--exit-when-done", "--speed", "100000", "--agents", "3",
-                "--leads", "/work/shared/data/leads-sample.csv", "--hours", "1");
+                "--leads", SharedFiles.leadsSample().toString(), "--hours", "1");
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
@@ -38,7 +40,12 @@ class DemoCommandTest {
         assertTrue(printed.contains("password: " + s.password() + "\n"), printed);
         assertTrue(printed.contains("Demo done"), printed);
         assertTrue(s.placed() > 0, "no calls placed");
-        try (OpenDiallerServer again = OpenDiallerServer.start(ServerConfig.defaults(data)
+        Path own;
+        try (var dirs = Files.list(data)) {
+            own = dirs.filter(d -> d.getFileName().toString().startsWith("demo-")).findFirst()
+                    .orElseThrow();
+        }
+        try (OpenDiallerServer again = OpenDiallerServer.start(ServerConfig.defaults(own)
                 .withPort(0).withHost("127.0.0.1"))) {
             Api api = new Api(again.baseUrl(), s.ccid(), s.username(), s.password());
             api.login();

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opendialler.cli.ImportCommand;
 import org.opendialler.testing.Api;
+import org.opendialler.testing.SharedFiles;
 import org.opendialler.testing.TestServer;
 import picocli.CommandLine;
 
 class ImportCommandTest {
 
-    private static final Path LEADS = Path.of("/work/shared/data/leads-sample.csv");
+    private static final Path LEADS = SharedFiles.leadsSample();
 
     private static TestServer server;
     private static Api api;
