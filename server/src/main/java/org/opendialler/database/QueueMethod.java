@@ -135,6 +135,27 @@ final class QueueMethod extends Resource {
         }
         mustExist(ctx, values.get("tod"), TodPolicies.TABLE_NAME, "tod policy");
         mustExist(ctx, values.get("campaignid"), "campaigns", "campaign", "campaignid");
+        if (existing != null) {
+            keepWhatDatasetsRelyOn(ctx, values, existing);
+        }
+    }
+
+    /** A dataset is assigned to an outbound queue of its own table: neither may change. */
+    private void keepWhatDatasetsRelyOn(Ctx ctx, Map<String, Object> values, Record existing) {
+        String oldTable = existing.get(Queues.CAMPAIGN_TABLE);
+        Object newTable = values.get("table");
+        boolean typeChanges = !existing.get(Queues.TYPE).equals(values.get("type"));
+        boolean tableChanges = oldTable == null ? newTable != null
+                : newTable == null || !oldTable.equalsIgnoreCase((String) newTable);
+        if (!typeChanges && !tableChanges) {
+            return;
+        }
+        long qid = existing.get(idField());
+        long datasets = refs.datasetsOfQueue(ctx.ccid(), qid);
+        if (datasets > 0) {
+            throw new RowRefused("Queue " + qid + " has " + datasets
+                    + " datasets: its type and table cannot change");
+        }
     }
 
     private String callerId(Ctx ctx, String text) {

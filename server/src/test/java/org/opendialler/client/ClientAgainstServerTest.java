@@ -173,6 +173,55 @@ class ClientAgainstServerTest {
     }
 
     @Test
+    void liveLogsAndTheRestOfTheConfigurationAnswer() {
+        client.campaignTables().create(List.of(Map.of("name", "ClientL")));
+        long qid = client.queues().create(List.of(Map.of("type", "inbound",
+                "description", "In"))).key();
+        client.ddis().create(List.of(Map.of("ddi", "0113 496 0999", "qid", qid)));
+        client.todPolicies().create(List.of(Map.of("description", "Office hours")));
+        client.campaigns().create(List.of(Map.of("name", "Autumn", "table", "ClientL")));
+
+        Page ddis = client.ddis().read();
+        Page policies = client.todPolicies().read();
+        Page campaigns = client.campaigns().read(Map.of("state", "active"));
+        Page queues = client.live().queues(Map.of("qid", "" + qid));
+        Page summary = client.live().summary();
+        Page agents = client.live().agents(Map.of());
+        Page status = client.statusLog().read();
+        Page cdrLog = client.cdrLog().read(Map.of("tstart", "2026-01-01 00:00:00",
+                "tstop", "2026-01-02 00:00:00"));
+
+        assertEquals(1, ddis.total());
+        assertEquals("Office hours", policies.rows().get(0).get("description"));
+        assertEquals("Autumn", campaigns.rows().get(0).get("name"));
+        assertEquals(String.valueOf(qid), queues.rows().get(0).get("qid"));
+        assertEquals(1, summary.rows().size());
+        assertEquals(0, agents.total());
+        assertEquals(0, status.total());
+        assertEquals(0, cdrLog.total());
+    }
+
+    @Test
+    void agentActionsClickToDialAndRecordingsSayWhyTheyCannot() {
+        long agent = client.agents().create(List.of(Map.of("login", "no-dialler",
+                "firstname", "Nia", "password", "agent-pass-1"))).key();
+
+        ContactNowException state = assertThrows(ContactNowException.class,
+                () -> client.agentActions().act("ready", agent, Map.of()));
+        ContactNowException stranger = assertThrows(ContactNowException.class,
+                () -> client.agentActions().act("ready", agent + 1000, Map.of()));
+        ContactNowException dial = assertThrows(ContactNowException.class,
+                () -> client.click2dial(1, "07700900123", Map.of()));
+        ContactNowException recording = assertThrows(ContactNowException.class,
+                () -> client.downloadRecording(424242, new java.io.ByteArrayOutputStream()));
+
+        assertEquals("Dialler is not running", state.error());
+        assertEquals("Agent not found", stranger.error());
+        assertEquals("Dialler is not running", dial.error());
+        assertEquals("Recording not found", recording.error());
+    }
+
+    @Test
     void untypedCallsAndErrorsCarryTheEnvelope() {
         JsonNode tables = client.call("ecnow.php", "campaign_tables", "read", Map.of());
         ContactNowException unknown = assertThrows(ContactNowException.class,

@@ -130,6 +130,24 @@ class WiringApiTest {
     }
 
     @Test
+    void aQueueWithDatasetsKeepsItsTypeAndTable() {
+        api.campaignTable("Moved");
+
+        JsonNode table = api.write("database.php", "queues", "update",
+                "[{\"qid\":" + qid + ",\"table\":\"Moved\"}]");
+        JsonNode type = api.write("database.php", "queues", "update",
+                "[{\"qid\":" + qid + ",\"type\":\"inbound\"}]");
+        JsonNode description = api.write("database.php", "queues", "update",
+                "[{\"qid\":" + qid + ",\"description\":\"Still out\"}]");
+
+        assertEquals(0, table.get("total").asInt(), table.toString());
+        assertTrue(table.get("error").asText().endsWith("its type and table cannot change"),
+                table.toString());
+        assertEquals(0, type.get("total").asInt(), type.toString());
+        assertEquals(1, description.get("total").asInt(), description.toString());
+    }
+
+    @Test
     void anOutboundQueueMustNameAnExistingCampaignTable() {
         JsonNode answer = api.write("database.php", "queues", "create",
                 "[{\"type\":\"outbound\",\"table\":\"NoSuchTable\"}]");
