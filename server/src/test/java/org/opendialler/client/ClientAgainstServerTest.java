@@ -205,13 +205,16 @@ class ClientAgainstServerTest {
     void agentActionsClickToDialAndRecordingsSayWhyTheyCannot() {
         long agent = client.agents().create(List.of(Map.of("login", "no-dialler",
                 "firstname", "Nia", "password", "agent-pass-1"))).key();
+        client.campaignTables().create(List.of(Map.of("name", "ClientC")));
+        long qid = client.queues().create(List.of(Map.of("type", "outbound",
+                "table", "ClientC"))).key();
 
         ContactNowException state = assertThrows(ContactNowException.class,
                 () -> client.agentActions().act("ready", agent, Map.of()));
         ContactNowException stranger = assertThrows(ContactNowException.class,
                 () -> client.agentActions().act("ready", agent + 1000, Map.of()));
         ContactNowException dial = assertThrows(ContactNowException.class,
-                () -> client.click2dial(1, "07700900123", Map.of()));
+                () -> client.click2dial(qid, "07700900123", Map.of()));
         ContactNowException recording = assertThrows(ContactNowException.class,
                 () -> client.downloadRecording(424242, new java.io.ByteArrayOutputStream()));
 
