@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.opendialler.database.Queues;
 import org.opendialler.dialler.AgentDesk;
 import org.opendialler.dialler.DiallerEngine;
 import org.opendialler.phone.PhoneNumbers;
@@ -74,18 +75,14 @@ public final class ClickToDialScript implements Script {
         String number = request.optional("number")
                 .flatMap(n -> PhoneNumbers.e164(n, centre.country()))
                 .orElseThrow(() -> ApiException.badArgument("number"));
-        org.jooq.Record1<String> queue = db.dsl().select(field(DSL.name("campaign_table"), String.class))
-                .from(table(DSL.name("queues"))).where(QID.eq(qid), CCID.eq(request.ccid()))
-                .fetchOne();
-        if (queue == null) {
-            throw new ApiException("Queue not found");
-        }
+        String queueTable = new Queues(db).find(request.ccid(), qid).map(Queues.Queue::table)
+                .orElseThrow(() -> new ApiException("Queue not found"));
         DiallerEngine running = engine.get();
         if (running == null) {
             throw new ApiException(AgentScript.NOT_RUNNING);
         }
 
-        long urn = db.transaction(tx -> findOrCreate(tx, request, qid, queue.value1(), number));
+        long urn = db.transaction(tx -> findOrCreate(tx, request, qid, queueTable, number));
         AgentDesk.Click click = running.desk(request.ccid()).click2dial(qid, urn);
         if (click.callId() == null) {
             throw new ApiException(NO_AGENT.equals(click.refusal()) ? NO_AGENT
