@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -131,6 +133,18 @@ public final class SqlCallOutcomes implements CallOutcomes {
                 });
     }
 
+    /** {@code recorded}, and {@code info_message} when an abandoned call heard the message. */
+    static String flags(CallResult result, boolean recorded) {
+        List<String> flags = new ArrayList<>();
+        if (recorded) {
+            flags.add("recorded");
+        }
+        if (result.abandoned() && result.infoMessage() != null) {
+            flags.add("info_message");
+        }
+        return String.join(",", flags);
+    }
+
     private org.opendialler.reporting.Cdr cdr(DSLContext tx, CallResult result,
             boolean recorded) {
         Cdr c = result.cdr();
@@ -145,7 +159,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
                 .ddi(c.ddi()).cli(c.cli()).ctype("out").dtype(c.dtype()).cres(c.cres())
                 .carrier(c.carrier()).ocid(o.id()).ocnm(o.description())
                 .ocComplete(o.complete()).ocSale(o.sale()).ocDmc(o.dmc())
-                .ocAnswerphone(o.answerphone()).flags(recorded ? "recorded" : "")
+                .ocAnswerphone(o.answerphone()).flags(flags(result, recorded))
                 .tmInit(c.tmInit()).tmAnsw(c.tmAnswer()).tmDisc(c.tmDisconnect())
                 .lastUpdate(result.at()).ring(c.ring()).duration(c.duration());
         if (c.queued() != null) {
