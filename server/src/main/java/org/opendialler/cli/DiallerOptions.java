@@ -1,5 +1,8 @@
 package org.opendialler.cli;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.opendialler.dialler.EngineSettings;
 import picocli.CommandLine.Option;
 
@@ -25,7 +28,24 @@ final class DiallerOptions {
                     + "sharing one database (OPENDIALLER_NODE, default ${DEFAULT-VALUE}).")
     String node;
 
+    @Option(names = "--start", defaultValue = "${env:OPENDIALLER_START}",
+            description = "Virtual time the simulation starts at, ISO-8601 with an offset "
+                    + "(2026-12-03T09:00:00Z, 2026-12-03T09:00+01:00); default now "
+                    + "(OPENDIALLER_START).")
+    String start;
+
     EngineSettings settings() {
-        return EngineSettings.defaults().withScale(speed).withSeed(seed).withNode(node);
+        EngineSettings settings = EngineSettings.defaults().withScale(speed).withSeed(seed)
+                .withNode(node);
+        return start == null || start.isBlank() ? settings : settings.withStart(startInstant());
+    }
+
+    private Instant startInstant() {
+        try {
+            return OffsetDateTime.parse(start.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--start must be an ISO-8601 date and time with "
+                    + "an offset, such as 2026-12-03T09:00:00Z: " + start);
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -93,13 +95,22 @@ class CrashRecoveryTest {
                 "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "org.opendialler.cli.Main", "serve", "--dialler", "--speed", "120",
                 "--data", data.toString(), "--port", Integer.toString(port),
-                "--host", "127.0.0.1");
+                "--host", "127.0.0.1", "--start", tenOClockInLondon());
         pb.environment().put("OPENDIALLER_BOOTSTRAP_USER", "admin");
         pb.environment().put("OPENDIALLER_BOOTSTRAP_PASSWORD", PASSWORD);
         pb.environment().remove("OPENDIALLER_DB_URL");
         pb.redirectErrorStream(true);
         pb.redirectOutput(data.resolve("child.log").toFile());
         return pb.start();
+    }
+
+    /**
+     * The child dials UK numbers, so its virtual day starts inside their calling window
+     * whatever the hour the test runs at.
+     */
+    private static String tenOClockInLondon() {
+        ZoneId london = ZoneId.of("Europe/London");
+        return LocalDate.now(london).atTime(10, 0).atZone(london).toOffsetDateTime().toString();
     }
 
     private static long cdrCount(EngineCentre centre) {
