@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -40,15 +41,12 @@ final class CallsReport {
                 });
         List<CallFields.Groupable> groups = groups(request);
         long cutoffMs = Params.natural(request, "cutoff", 20) * 1000;
-        Condition where = Params.cdrWhere(request, false).and(CdrFields.isset(request));
 
         List<String> loose = fields.stream().filter(f -> CallFields.GROUPABLE.containsKey(f)
                 && !CallFields.CENTRE.contains(f)
                 && groups.stream().noneMatch(g -> g.field().equals(f))).toList();
-        List<Field<?>> select = select(groups, loose, fields, cutoffMs);
         List<Field<?>> by = groups.stream().<Field<?>>map(CallFields.Groupable::expr).toList();
-        var from = db.dsl().select(select).from(CDR).where(where);
-        SelectHavingStep<Record> grouped = by.isEmpty() ? from : from.groupBy(by);
+        SelectHavingStep<Record> grouped = grouped(request, groups, loose, fields, cutoffMs, by);
 
         String ccnm = tenancy.centre(request.ccid()).map(c -> c.name()).orElse("");
         List<Map<String, Object>> items = new ArrayList<>();
@@ -58,6 +56,33 @@ final class CallsReport {
             }
         }
         return Answer.Rows.of(items);
+    }
+
+    /**
+     * The grouped query: over the report's slots and the range's ragged ends when the slots can
+     * answer it, otherwise over every CDR of the range.
+     */
+    private SelectHavingStep<Record> grouped(ApiRequest request, List<CallFields.Groupable> groups,
+            List<String> loose, List<String> fields, long cutoffMs, List<Field<?>> by) {
+        List<String> metrics = fields.stream().filter(CallFields.METRICS::containsKey).toList();
+        List<String> shown = new ArrayList<>(loose);
+        groups.forEach(g -> shown.add(g.field()));
+        Params.Range range = Params.range(request);
+        boolean isset = !Params.optionalList(request, "isset").isEmpty();
+
+        if (CdrSlots.canAnswer(shown, metrics, Params.filtersGiven(request), isset, cutoffMs,
+                CdrSlots.Span.of(range))) {
+            List<Field<?>> select = select(groups, loose, metrics, m -> CdrSlots.total(m),
+                    CdrSlots.count());
+            var from = db.dsl().select(select).from(CdrSlots.source(db.dsl(), request.ccid(),
+                    range, Params.filters(request, false), metrics, cutoffMs));
+            return by.isEmpty() ? from : from.groupBy(by);
+        }
+        Condition where = Params.cdrWhere(request, false).and(CdrFields.isset(request));
+        List<Field<?>> select = select(groups, loose, metrics,
+                m -> CallFields.METRICS.get(m).aggregate().apply(cutoffMs), DSL.count());
+        var from = db.dsl().select(select).from(CDR).where(where);
+        return by.isEmpty() ? from : from.groupBy(by);
     }
 
     private static List<CallFields.Groupable> groups(ApiRequest request) {
@@ -78,7 +103,7 @@ final class CallsReport {
     }
 
     private static List<Field<?>> select(List<CallFields.Groupable> groups, List<String> loose,
-            List<String> fields, long cutoffMs) {
+            List<String> metrics, Function<String, Field<?>> aggregate, Field<?> count) {
         List<Field<?>> select = new ArrayList<>();
         for (CallFields.Groupable g : groups) {
             select.add(g.expr().as("g_" + g.field()));
@@ -89,13 +114,10 @@ final class CallsReport {
             select.add(DSL.min(expr).as("lo_" + f));
             select.add(DSL.max(expr).as("hi_" + f));
         }
-        for (String f : fields) {
-            CallFields.Metric m = CallFields.METRICS.get(f);
-            if (m != null) {
-                select.add(m.aggregate().apply(cutoffMs).as("m_" + f));
-            }
+        for (String m : metrics) {
+            select.add(aggregate.apply(m).as("m_" + m));
         }
-        select.add(DSL.count().as("n"));
+        select.add(count.as("n"));
         return select;
     }
 

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Sequence;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.opendialler.store.Database;
 
 /**
  * Writes call detail records. The dialler calls it inside its own transactions, so every method
@@ -50,7 +52,10 @@ public final class CdrStore {
         return insertAll(dsl, List.of(cdr)).get(0);
     }
 
-    /** Inserts CDRs in order, in batches, and answers their call ids in the same order. */
+    /**
+     * Inserts CDRs in order, in batches, adds them to the report's slots, and answers their call
+     * ids in the same order. Call it inside a transaction so that both writes land together.
+     */
     public static List<Long> insertAll(DSLContext dsl, List<Cdr> cdrs) {
         cdrs.forEach(CdrStore::check);
         Map<Long, ZoneId> zones = new HashMap<>();
@@ -63,7 +68,13 @@ public final class CdrStore {
             }
             insert.execute();
         }
+        CdrSlots.add(dsl, dsl.dialect().family() == SQLDialect.POSTGRES, callids);
         return callids;
+    }
+
+    /** Fills the report's slots from the CDRs written before they existed; once, at start. */
+    public static void fillReportSlots(Database db) {
+        CdrSlots.fillIfEmpty(db);
     }
 
     static void check(Cdr cdr) {

@@ -90,11 +90,15 @@ final class Params {
     /** The caller's centre, the range on tm_init and every filter sent, for the cdr table. */
     static Condition cdrWhere(ApiRequest request, boolean withCallid) {
         Range range = range(request);
-        Condition where = CCID.eq(request.ccid())
-                .and(T_INIT_MS.between(range.start() * 1000, range.stop() * 1000 + 999));
-        Optional<String> campaign = request.optional("campaign");
-        // A numeric campaign is the PHP wrapper's ccid; the query is confined to ccid anyway.
-        if (campaign.isPresent() && !campaign.get().matches("\\d+")) {
+        return CCID.eq(request.ccid())
+                .and(T_INIT_MS.between(range.start() * 1000, range.stop() * 1000 + 999))
+                .and(filters(request, withCallid));
+    }
+
+    /** Every filter sent, on the columns of the cdr table (the caller's ccid not included). */
+    static Condition filters(ApiRequest request, boolean withCallid) {
+        Condition where = DSL.noCondition();
+        if (campaignFilter(request)) {
             where = where.and(QTABLE.in(optionalList(request, "campaign")));
         }
         for (Map.Entry<String, Field<String>> f : TEXT_FILTERS.entrySet()) {
@@ -110,6 +114,31 @@ final class Params {
             where = where.and(ids(request, "callid", CALLID));
         }
         return where;
+    }
+
+    /** The names of the filters a request sends, {@code campaign} only as a table name. */
+    static List<String> filtersGiven(ApiRequest request) {
+        List<String> given = new ArrayList<>();
+        if (campaignFilter(request)) {
+            given.add("campaign");
+        }
+        for (String name : TEXT_FILTERS.keySet()) {
+            if (!optionalList(request, name).isEmpty()) {
+                given.add(name);
+            }
+        }
+        for (String name : ID_FILTERS.keySet()) {
+            if (!optionalList(request, name).isEmpty()) {
+                given.add(name);
+            }
+        }
+        return given;
+    }
+
+    // A numeric campaign is the PHP wrapper's ccid; the query is confined to ccid anyway.
+    private static boolean campaignFilter(ApiRequest request) {
+        Optional<String> campaign = request.optional("campaign");
+        return campaign.isPresent() && !campaign.get().matches("\\d+");
     }
 
     /** {@code column IN (ids)} for a comma list of whole numbers, or no condition. */

@@ -26,6 +26,7 @@ import org.opendialler.live.RecordingScript;
 import org.opendialler.live.Wallboard;
 import org.opendialler.protocol.Script;
 import org.opendialler.reporting.ReportingScript;
+import org.opendialler.reporting.CdrStore;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
 import org.opendialler.tenancy.Tenancy;
@@ -80,6 +81,7 @@ public final class OpenDiallerServer implements AutoCloseable {
         Database database = Database.open(config.db(), metrics, 32);
         OpenDiallerServer server = null;
         try {
+            CdrStore.fillReportSlots(database);
             server = new OpenDiallerServer(config, database, metrics);
             server.bootstrap();
             server.app.start(config.host(), config.port());

@@ -153,6 +153,64 @@ class CallsReportApiTest {
     }
 
     @Test
+    void aRangeWithRaggedEndsCountsEveryCallOnceWhateverTheGrouping() {
+        // Seven seconds into a five-minute slot and thirteen before one ends: the report reads
+        // whole slots from the roll-up and the seconds at each end from the CDRs.
+        long start = START + 7;
+        long stop = STOP - 13;
+        List<Cdr> inRange = cdrs.stream().filter(c -> c.tmInit().getEpochSecond() >= start
+                && c.tmInit().getEpochSecond() <= stop).toList();
+        for (String groupby : List.of("qtable,qnm,P1D", "qid,PT15M", "P1W,day,hour", "qtype",
+                "P1M,min_10")) {
+            Map<String, String> p = params(groupby, groupby + "," + metricNames());
+            p.put("range", start + ":" + stop);
+
+            JsonNode answer = calls(api, p);
+
+            assertReportMatches(inRange, List.of(groupby.split(",")), answer, 20);
+        }
+    }
+
+    @Test
+    void theFiltersOfTheRollUpKeepTheSameCallsAsTheCdrs() {
+        Map<String, Predicate<Cdr>> filters = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        add(filters, values, "campaign", "Table1", c -> c.qtable().equals("Table1"));
+        add(filters, values, "queue", "700,702", c -> c.qid() == 700 || c.qid() == 702);
+        add(filters, values, "qtype", "inbound", c -> c.qtype().equals("inbound"));
+
+        for (String filter : filters.keySet()) {
+            Map<String, String> p = params("qid,P1D", "qid,P1D," + metricNames());
+            p.put(filter, values.get(filter));
+
+            JsonNode answer = calls(api, p);
+
+            List<Cdr> kept = cdrs.stream().filter(filters.get(filter)).toList();
+            assertFalse(kept.isEmpty(), filter);
+            assertReportMatches(kept, List.of("qid", "P1D"), answer, 20);
+        }
+    }
+
+    @Test
+    void theRollUpHoldsEveryCallAndIsRebuiltFromTheCdrsWhenMissing() {
+        var db = server.server().database();
+        var slots = org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("cdr_slots"));
+        var n = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("n"), Long.class);
+        var ccid = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("ccid"), Long.class);
+        assertEquals(cdrs.size(), db.dsl().select(org.jooq.impl.DSL.sum(n)).from(slots)
+                .where(ccid.eq(api.ccid)).fetchOne(0, Long.class));
+
+        db.dsl().deleteFrom(slots).execute();
+        CdrStore.fillReportSlots(db);
+
+        assertEquals(cdrs.size(), db.dsl().select(org.jooq.impl.DSL.sum(n)).from(slots)
+                .where(ccid.eq(api.ccid)).fetchOne(0, Long.class));
+        JsonNode answer = calls(api, params("qtable,qnm,P1D", "qtable,qnm,P1D,"
+                + metricNames()));
+        assertReportMatches(cdrs, List.of("qtable", "qnm", "P1D"), answer, 20);
+    }
+
+    @Test
     void cutoffMovesTheServiceLevelSplit() {
         Map<String, String> p = params("qid", "qid," + metricNames());
         p.put("cutoff", "5");

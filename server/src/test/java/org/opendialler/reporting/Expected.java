@@ -108,6 +108,7 @@ final class Expected {
             case "qid" -> String.valueOf(c.qid());
             case "qnm" -> c.qnm();
             case "qtable" -> c.qtable();
+            case "qtype" -> c.qtype();
             case "aid" -> String.valueOf(c.aid());
             case "anm" -> c.anm();
             case "has_aid" -> c.aid() != 0 ? "1" : "0";
@@ -132,6 +133,8 @@ final class Expected {
             case "PT1H" -> String.format("%s_%02d-00-00", t.toLocalDate(), t.getHour());
             case "PT15M" -> String.format("%s_%02d-%02d-00", t.toLocalDate(), t.getHour(),
                     t.getMinute() / 15 * 15);
+            case "PT10M" -> String.format("%s_%02d-%02d-00", t.toLocalDate(), t.getHour(),
+                    t.getMinute() / 10 * 10);
             default -> throw new IllegalArgumentException("no expected value for " + field);
         };
     }
@@ -139,5 +142,5 @@ final class Expected {
     static final List<String> TESTED_GROUPABLES = List.of("qid", "qnm", "qtable", "aid", "anm",
             "has_aid", "tid", "dsid", "cid", "dtype", "ctype", "cres", "ocid", "ocis_cmpli",
             "ocis_sale", "is_mob", "dest", "P1D", "date", "P1W", "P1M", "day", "hour", "min_10",
-            "PT1H", "PT15M");
+            "PT1H", "PT15M", "PT10M", "qtype");
 }

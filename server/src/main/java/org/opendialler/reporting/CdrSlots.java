@@ -1,0 +1,226 @@
+package org.opendialler.reporting;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+import static org.opendialler.reporting.CdrTable.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+import org.opendialler.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calls report's roll-up (table {@code cdr_slots}, migration V42): every metric of the calls
+ * report summed per centre, five-minute slot of tm_init and queue, written in the transaction
+ * that writes the CDRs. A {@code calls} report whose groups and filters a slot carries reads the
+ * whole slots of its range here and only the seconds at either end from {@code cdr}, so a month
+ * of ten million calls costs a few thousand rows per queue.
+ */
+final class CdrSlots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CdrSlots.class);
+
+    static final Table<Record> SLOTS = table(name("cdr_slots"));
+    static final Field<Long> SLOT = field(name("slot"), Long.class);
+    static final Field<Long> N = field(name("n"), Long.class);
+    static final long SLOT_MS = 300_000;
+    /** The service-level threshold the slots' cutoff metrics were summed with. */
+    static final long CUTOFF_MS = 20_000;
+
+    /** The groupable fields that follow from a slot's columns. */
+    static final Set<String> GROUPABLE = Set.of("qtable", "qtype", "qid", "qnm", "PT10M",
+            "PT15M", "PT30M", "PT1H", "P1D", "P1W", "P1M", "date", "day", "hour", "min_10");
+    /** The filters a slot can answer; any other filter reads the cdr table. */
+    static final Set<String> FILTERS = Set.of("campaign", "queue", "qtype");
+    private static final Set<String> CUTOFF_METRICS = Set.of("nc_ans_le", "nc_ans_gt",
+            "nc_que_le", "nc_que_gt");
+
+    /** The CDR's local minute rounded down to the slot's five minutes. */
+    private static final Field<Long> LOC_SLOT = LOC_MINUTE.minus(LOC_MINUTE.mod(inline(5L)));
+    private static final Field<Long> SLOT_OF_CDR = T_INIT_MS.div(inline(SLOT_MS));
+    /** The key columns below the centre and slot, as the cdr table has them. */
+    private static final List<Field<?>> KEYS = List.of(QID, QTABLE, QTYPE, QNM, LOC_MINUTE,
+            LOC_MONTH);
+
+    private CdrSlots() {
+    }
+
+    /** The whole slots of an inclusive range of Unix seconds: [first, end). */
+    record Span(long first, long end) {
+
+        static Span of(Params.Range range) {
+            long first = Math.floorDiv(range.start() * 1000 + SLOT_MS - 1, SLOT_MS);
+            long end = Math.floorDiv((range.stop() + 1) * 1000, SLOT_MS);
+            return new Span(first, end);
+        }
+
+        boolean isEmpty() {
+            return first >= end;
+        }
+    }
+
+    /**
+     * Whether the slots can answer a report: every field it groups by or shows is a slot's,
+     * every filter is, no {@code isset}, the cutoff metrics only at the slots' cutoff, and the
+     * range holds at least one whole slot.
+     */
+    static boolean canAnswer(List<String> groupables, List<String> metrics, List<String> filters,
+            boolean isset, long cutoffMs, Span span) {
+        boolean cutoffOk = cutoffMs == CUTOFF_MS || metrics.stream()
+                .noneMatch(CUTOFF_METRICS::contains);
+        return !span.isEmpty() && !isset && cutoffOk && GROUPABLE.containsAll(groupables)
+                && FILTERS.containsAll(filters);
+    }
+
+    /**
+     * The rows a report aggregates in place of the cdr table: the slots wholly inside the
+     * range, and the CDRs of the range's ragged ends grouped the same way. Both have the key
+     * columns under the cdr table's names, {@code n}, and {@code m_<metric>} for each metric.
+     */
+    static Table<?> source(DSLContext dsl, long ccid, Params.Range range, Condition filters,
+            List<String> metrics, long cutoffMs) {
+        Span span = Span.of(range);
+        List<SelectField<?>> slotColumns = new ArrayList<>(KEYS);
+        slotColumns.add(N);
+        List<SelectField<?>> edgeColumns = new ArrayList<>(List.of(QID, QTABLE, QTYPE, QNM,
+                LOC_SLOT.as(LOC_MINUTE.getName()), LOC_MONTH, DSL.count().as(N.getName())));
+        for (String m : metrics) {
+            slotColumns.add(column(m));
+            edgeColumns.add(CallFields.METRICS.get(m).aggregate().apply(cutoffMs).as("m_" + m));
+        }
+
+        Condition edges = T_INIT_MS.between(range.start() * 1000, span.first() * SLOT_MS - 1)
+                .or(T_INIT_MS.between(span.end() * SLOT_MS, range.stop() * 1000 + 999));
+        Select<Record> whole = dsl.select(slotColumns).from(SLOTS)
+                .where(CCID.eq(ccid), SLOT.ge(span.first()), SLOT.lt(span.end())).and(filters);
+        Select<Record> ends = dsl.select(edgeColumns).from(CDR)
+                .where(CCID.eq(ccid)).and(edges).and(filters)
+                .groupBy(QID, QTABLE, QTYPE, QNM, LOC_SLOT, LOC_MONTH);
+        return whole.unionAll(ends).asTable("slots_and_ends");
+    }
+
+    /** A metric's aggregate over the rows of {@link #source}. */
+    static Field<?> total(String metric) {
+        Field<BigDecimal> column = column(metric);
+        return "callid_max".equals(metric) ? DSL.max(column) : DSL.sum(column);
+    }
+
+    /** The count of CDRs over the rows of {@link #source}. */
+    static Field<?> count() {
+        return DSL.sum(N);
+    }
+
+    /**
+     * Adds the CDRs just written to their slots, in the caller's transaction. Slots are taken in
+     * key order, so two writers never wait on each other's slots crosswise.
+     */
+    static void add(DSLContext dsl, boolean postgres, List<Long> callids) {
+        List<Record> partials = new ArrayList<>();
+        for (int from = 0; from < callids.size(); from += 500) {
+            List<Long> chunk = callids.subList(from, Math.min(callids.size(), from + 500));
+            partials.addAll(dsl.select(partialColumns()).from(CDR).where(CALLID.in(chunk))
+                    .groupBy(groupKeys()).fetch());
+        }
+        partials.sort(Comparator.comparing(CdrSlots::keyText));
+        for (Record partial : partials) {
+            addTo(dsl, postgres, partial);
+        }
+    }
+
+    /** Fills the slots from every CDR when they are missing (CDRs written before V42). */
+    static void fillIfEmpty(Database db) {
+        DSLContext dsl = db.dsl();
+        if (dsl.fetchExists(SLOTS) || !dsl.fetchExists(CDR)) {
+            return;
+        }
+        List<Field<?>> columns = new ArrayList<>(List.of(CCID, SLOT));
+        columns.addAll(KEYS);
+        columns.add(N);
+        CallFields.METRICS.keySet().forEach(m -> columns.add(column(m)));
+        int slots = dsl.insertInto(SLOTS, columns).select(dsl.select(partialColumns()).from(CDR)
+                .groupBy(groupKeys())).execute();
+        LOG.info("Rolled up the existing CDRs into {} report slots", slots);
+    }
+
+    private static Field<BigDecimal> column(String metric) {
+        return field(name("m_" + metric), BigDecimal.class);
+    }
+
+    private static List<Field<?>> groupKeys() {
+        return List.of(CCID, SLOT_OF_CDR, QID, QTABLE, QTYPE, QNM, LOC_SLOT, LOC_MONTH);
+    }
+
+    /** The key of a slot and its sums, from the cdr table, in the slot table's column order. */
+    private static List<Field<?>> partialColumns() {
+        List<Field<?>> columns = new ArrayList<>(List.of(CCID, SLOT_OF_CDR.as(SLOT.getName()),
+                QID, QTABLE, QTYPE, QNM, LOC_SLOT.as(LOC_MINUTE.getName()), LOC_MONTH,
+                DSL.count().as(N.getName())));
+        CallFields.METRICS.forEach((m, metric) -> columns.add(
+                metric.aggregate().apply(CUTOFF_MS).as("m_" + m)));
+        return columns;
+    }
+
+    private static String keyText(Record r) {
+        return r.get(CCID) + "/" + r.get(SLOT) + "/" + r.get(QID) + "/" + r.get(QTABLE) + "/"
+                + r.get(QTYPE) + "/" + r.get(QNM) + "/" + r.get(LOC_MINUTE) + "/"
+                + r.get(LOC_MONTH);
+    }
+
+    private static void addTo(DSLContext dsl, boolean postgres, Record partial) {
+        Map<Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(CCID, partial.get(CCID));
+        key.put(SLOT, partial.get(SLOT));
+        for (Field<?> k : KEYS) {
+            key.put(k, partial.get(k));
+        }
+        if (postgres) {
+            dsl.insertInto(SLOTS).set(key).onConflict(key.keySet()).doNothing().execute();
+        } else {
+            try {
+                dsl.mergeInto(SLOTS, key.keySet()).key(key.keySet()).values(key.values())
+                        .execute();
+            } catch (IntegrityConstraintViolationException e) {
+                // A writer of the same new slot got there first: the slot exists, which is all
+                // this step needs, and H2 keeps the transaction after a failed statement.
+                LOG.debug("Report slot made by another writer meanwhile", e);
+            }
+        }
+
+        Map<Field<?>, Object> sums = new LinkedHashMap<>();
+        sums.put(N, N.plus(number(partial.get(N.getName())).longValueExact()));
+        for (String m : CallFields.METRICS.keySet()) {
+            BigDecimal value = number(partial.get("m_" + m));
+            Field<BigDecimal> column = column(m);
+            sums.put(column, "callid_max".equals(m) ? DSL.greatest(column, DSL.val(value))
+                    : column.plus(value));
+        }
+        Condition where = DSL.noCondition();
+        for (Map.Entry<Field<?>, Object> k : key.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Field<Object> f = (Field<Object>) k.getKey();
+            where = where.and(f.eq(k.getValue()));
+        }
+        dsl.update(SLOTS).set(sums).where(where).execute();
+    }
+
+    private static BigDecimal number(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+}
