@@ -16,7 +16,9 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.Table;
@@ -128,19 +130,17 @@ final class CdrSlots {
     }
 
     /**
-     * Adds the CDRs just written to their slots, in the caller's transaction. Slots are taken in
-     * key order, so two writers never wait on each other's slots crosswise.
+     * Adds the CDRs just written to their slots, in the caller's transaction: one upsert per
+     * chunk of CDRs, its slots in key order so that two writers never wait on each other's
+     * slots crosswise.
      */
-    static void add(DSLContext dsl, boolean postgres, List<Long> callids) {
-        List<Record> partials = new ArrayList<>();
+    static void add(DSLContext dsl, List<Long> callids) {
         for (int from = 0; from < callids.size(); from += 500) {
             List<Long> chunk = callids.subList(from, Math.min(callids.size(), from + 500));
-            partials.addAll(dsl.select(partialColumns()).from(CDR).where(CALLID.in(chunk))
-                    .groupBy(groupKeys()).fetch());
-        }
-        partials.sort(Comparator.comparing(CdrSlots::keyText));
-        for (Record partial : partials) {
-            addTo(dsl, postgres, partial);
+            List<Record> partials = new ArrayList<>(dsl.select(partialColumns()).from(CDR)
+                    .where(CALLID.in(chunk)).groupBy(groupKeys()).fetch());
+            partials.sort(Comparator.comparing(CdrSlots::keyText));
+            upsert(dsl, partials);
         }
     }
 
@@ -183,44 +183,49 @@ final class CdrSlots {
                 + r.get(LOC_MONTH);
     }
 
-    private static void addTo(DSLContext dsl, boolean postgres, Record partial) {
-        Map<Field<?>, Object> key = new LinkedHashMap<>();
-        key.put(CCID, partial.get(CCID));
-        key.put(SLOT, partial.get(SLOT));
-        for (Field<?> k : KEYS) {
-            key.put(k, partial.get(k));
+    private static void upsert(DSLContext dsl, List<Record> partials) {
+        if (partials.isEmpty()) {
+            return;
         }
-        if (postgres) {
-            dsl.insertInto(SLOTS).set(key).onConflict(key.keySet()).doNothing().execute();
-        } else {
-            try {
-                dsl.mergeInto(SLOTS, key.keySet()).key(key.keySet()).values(key.values())
-                        .execute();
-            } catch (IntegrityConstraintViolationException e) {
-                // A writer of the same new slot got there first: the slot exists, which is all
-                // this step needs, and H2 keeps the transaction after a failed statement.
-                LOG.debug("Report slot made by another writer meanwhile", e);
+        // Qualified, so that H2's emulation (a MERGE with a source named t) stays unambiguous.
+        List<Field<?>> columns = new ArrayList<>(List.of(CCID, SLOT));
+        columns.addAll(KEYS);
+        List<Field<?>> key = columns.stream().<Field<?>>map(CdrSlots::qualified).toList();
+        columns.add(N);
+        CallFields.METRICS.keySet().forEach(m -> columns.add(column(m)));
+        var insert = dsl.insertInto(SLOTS, columns.stream().map(CdrSlots::qualified).toList());
+        InsertValuesStepN<Record> rows = null;
+        for (Record partial : partials) {
+            List<Object> values = new ArrayList<>();
+            for (Field<?> c : columns) {
+                values.add(partial.get(c.getName()));
             }
+            rows = rows == null ? insert.values(values) : rows.values(values);
         }
 
         Map<Field<?>, Object> sums = new LinkedHashMap<>();
-        sums.put(N, N.plus(number(partial.get(N.getName())).longValueExact()));
+        Field<Long> n = qualified(N);
+        sums.put(n, n.plus(DSL.excluded(n)));
         for (String m : CallFields.METRICS.keySet()) {
-            BigDecimal value = number(partial.get("m_" + m));
-            Field<BigDecimal> column = column(m);
-            sums.put(column, "callid_max".equals(m) ? DSL.greatest(column, DSL.val(value))
-                    : column.plus(value));
+            Field<BigDecimal> column = qualified(column(m));
+            sums.put(column, "callid_max".equals(m)
+                    ? DSL.greatest(column, DSL.excluded(column))
+                    : column.plus(DSL.excluded(column)));
         }
-        Condition where = DSL.noCondition();
-        for (Map.Entry<Field<?>, Object> k : key.entrySet()) {
-            @SuppressWarnings("unchecked")
-            Field<Object> f = (Field<Object>) k.getKey();
-            where = where.and(f.eq(k.getValue()));
+        var upsert = rows.onConflict(key).doUpdate().set(sums);
+        try {
+            upsert.execute();
+        } catch (IntegrityConstraintViolationException e) {
+            // On H2 the statement is a MERGE, which a writer of the same new slot can beat; H2
+            // keeps the transaction after a failed statement, and the slot now exists.
+            if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+                throw e;
+            }
+            upsert.execute();
         }
-        dsl.update(SLOTS).set(sums).where(where).execute();
     }
 
-    private static BigDecimal number(Object value) {
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    private static <T> Field<T> qualified(Field<T> column) {
+        return field(name(SLOTS.getName(), column.getName()), column.getType());
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.Sequence;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -68,7 +67,7 @@ public final class CdrStore {
             }
             insert.execute();
         }
-        CdrSlots.add(dsl, dsl.dialect().family() == SQLDialect.POSTGRES, callids);
+        CdrSlots.add(dsl, callids);
         return callids;
     }
 
