@@ -109,6 +109,16 @@ final class Expected {
             case "qnm" -> c.qnm();
             case "qtable" -> c.qtable();
             case "qtype" -> c.qtype();
+            case "tnm" -> c.tnm();
+            case "dsnm" -> c.dsnm();
+            case "cnm" -> c.cnm();
+            case "urn" -> String.valueOf(c.urn());
+            case "ddi" -> c.ddi();
+            case "cli" -> c.cli();
+            case "dcode" -> c.dcode();
+            case "ocnm" -> c.ocnm();
+            case "ocis_cmpl" -> c.ocid() != 0 && c.ocComplete() && !c.ocSale() ? "1" : "0";
+            case "ocis_dmc" -> c.ocid() != 0 && c.ocDmc() ? "1" : "0";
             case "aid" -> String.valueOf(c.aid());
             case "anm" -> c.anm();
             case "has_aid" -> c.aid() != 0 ? "1" : "0";
@@ -142,5 +152,6 @@ final class Expected {
     static final List<String> TESTED_GROUPABLES = List.of("qid", "qnm", "qtable", "aid", "anm",
             "has_aid", "tid", "dsid", "cid", "dtype", "ctype", "cres", "ocid", "ocis_cmpli",
             "ocis_sale", "is_mob", "dest", "P1D", "date", "P1W", "P1M", "day", "hour", "min_10",
-            "PT1H", "PT15M", "PT10M", "qtype");
+            "PT1H", "PT15M", "PT10M", "qtype", "tnm", "dsnm", "cnm", "urn", "ddi", "cli", "dcode",
+            "ocnm", "ocis_cmpl", "ocis_dmc");
 }

@@ -65,7 +65,7 @@ final class RandomCdrs {
                 .tid(team == 0 ? 0 : 40 + team).tnm(team == 0 ? "" : "Team " + team)
                 .dsid(random.nextInt(3)).dsnm("Dataset")
                 .urn(random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(50))
-                .ddi("0161496" + (1000 + random.nextInt(9000))).cli("01134960000")
+                .ddi("0161496" + (1000 + random.nextInt(9000))).cli(random.nextBoolean() ? "01134960000" : "01134960001")
                 .dest(random.nextBoolean() ? "UK Mobile" : "UK Geographic")
                 .dcode(random.nextBoolean() ? "447" : "44161")
                 .ctype("in".equals(dtype) ? "in" : "out").dtype(dtype)
