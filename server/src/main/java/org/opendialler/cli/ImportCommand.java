@@ -22,7 +22,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--username", required = true)
     String username;
 
-    @Option(names = "--table", required = true, description = "The campaign table.")
+    @Option(names = "--table", required = true,
+            description = "The campaign table; it must be the dataset's (any letter case).")
     String table;
 
     @Option(names = "--dataset", required = true, description = "The dataset id.")
@@ -51,9 +52,19 @@ public final class ImportCommand implements Callable<Integer> {
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("no password: set OPENDIALLER_PASSWORD");
         }
-        CsvLeads.Sheet sheet = CsvLeads.read(file);
         LeadLoader loader = new LeadLoader(url, Math.max(1, batch));
         loader.login(username, password);
+
+        // The dataset decides where rows go; a --table that disagrees means the operator has
+        // the wrong dataset id, so nothing is loaded rather than filling someone else's table.
+        String actual = loader.tableOf(dataset).orElseThrow(() -> new IllegalArgumentException(
+                "Dataset [" + dataset + "] does not exist; nothing was loaded"));
+        if (!actual.equalsIgnoreCase(table.trim())) {
+            throw new IllegalArgumentException("Dataset [" + dataset + "] is in table ["
+                    + actual + "], not [" + table + "]; nothing was loaded");
+        }
+
+        CsvLeads.Sheet sheet = CsvLeads.read(file);
         LeadLoader.Result result;
         try (ProgressBar bar = new ProgressBar("Loading " + table, sheet.rows().size())) {
             result = loader.load(sheet, dataset, bar::stepTo);

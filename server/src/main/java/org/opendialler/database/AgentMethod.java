@@ -49,6 +49,8 @@ final class AgentMethod extends Resource {
         if (request.optional("filter").isPresent()) {
             where = where.and(IdFilter.parse(request.param("filter"), Agents.AGENTID));
         }
+        // The vendor's wrapper names agents by `agent` (one id or a comma list), not agentid.
+        where = where.and(Crud.idList(request, "agent", Agents.AGENTID));
         where = where.and(Crud.idList(request, "team", Agents.TEAM));
         if (request.optional("login").isPresent()) {
             where = where.and(Agents.LOGIN.eq(request.param("login").trim()));

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,11 @@ import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
 class EcnowReadsApiTest {
+
+    /** The zone of the centres far from UTC, whose records are made at known instants. */
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static TestServer server;
     private static Api api;
@@ -128,6 +137,100 @@ class EcnowReadsApiTest {
                 .get("list").get(0).get("callback").asText());
         assertEquals("Bad argument: tstart", ecnow.records("table", table,
                 "timetype", "callback", "tstart", "June").get("error").asText());
+    }
+
+    @Test
+    void searchIgnoresCaseButKeepsAccents() {
+        // A centre of its own, so that the other tests' tables and datasets stay as they are.
+        Ecnow fr = new Ecnow(server.newCentre("Accents"));
+        String accents = fr.table("Accents");
+        long set = fr.dataset(accents, "HOLD");
+        long accented = fr.record(set, "\"LastName\":\"Émile\",\"MobilePhone\":\"07700900311\"");
+        long plain = fr.record(set, "\"LastName\":\"Emile\",\"MobilePhone\":\"07700900312\"");
+        long upper = fr.record(set, "\"LastName\":\"ÉMILE-ZOLA\","
+                + "\"MobilePhone\":\"07700900313\"");
+
+        assertEquals(List.of(accented, upper), ids(fr.records("table", accents,
+                "search[lastname]", "émile")));
+        assertEquals(List.of(plain), ids(fr.records("table", accents,
+                "search[lastname]", "EMILE")));
+        assertEquals(List.of(accented), ids(fr.records("table", accents,
+                "search[lastname]", "éMILE", "type", "exact")));
+        assertEquals(List.of(upper), ids(fr.records("table", accents,
+                "search", "{\"lastname\":\"émile-z\"}")));
+    }
+
+    private static String newYork(Instant at) {
+        return LOCAL.format(at.atZone(NEW_YORK));
+    }
+
+    private static String utc(Instant at) {
+        return LOCAL.format(at.atZone(ZoneOffset.UTC));
+    }
+
+    @Test
+    void processdateRangeIsReadInTheCentresOwnZone() {
+        Api us = server.newCentre("New York", "America/New_York", "US");
+        Ecnow ny = new Ecnow(us);
+        String calls = ny.table("Calls");
+        long set = ny.dataset(calls, "HOLD");
+        // 03:30 UTC on the 15th is 22:30 on the 14th in New York (EST, UTC-5).
+        Instant first = Instant.parse("2026-01-15T03:30:00Z");
+        Instant second = first.plusSeconds(3600);
+        Instant third = first.plus(java.time.Duration.ofDays(2));
+        server.clock.set(first);
+        long a = ny.record(set, "\"MobilePhone\":\"(212) 555-0101\"");
+        server.clock.set(second);
+        long b = ny.record(set, "\"MobilePhone\":\"(212) 555-0102\"");
+        server.clock.set(third);
+        long c = ny.record(set, "\"MobilePhone\":\"(212) 555-0103\"");
+        server.clock.set(Instant.now());
+
+        assertEquals(newYork(first), ny.records("table", calls, "id", a).get("list").get(0)
+                .get("ProcessDate").asText());
+        assertEquals(List.of(a), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", newYork(first), "tstop", newYork(first))));
+        assertEquals(List.of(a, b), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", newYork(first), "tstop", newYork(second))));
+        assertEquals(List.of(b, c), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", newYork(second))));
+        assertEquals(List.of(a, b), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstop", newYork(second))));
+        // The UTC wall times name other moments in New York: 03:30 there is before any record.
+        assertEquals(List.of(), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", utc(first), "tstop", utc(second))));
+        // A date alone is the whole local day: the 14th holds both, the 15th neither.
+        assertEquals(List.of(a, b), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", "2026-01-14", "tstop", "2026-01-14")));
+        assertEquals(List.of(), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", "2026-01-15", "tstop", "2026-01-15")));
+        // Without timetype the range bounds ProcessDate.
+        assertEquals(List.of(c), ids(ny.records("table", calls,
+                "tstart", newYork(third), "tstop", newYork(third))));
+    }
+
+    @Test
+    void processdateMovesWhenAnUpdateChangesTheOutcome() {
+        Api us = server.newCentre("New York updates", "America/New_York", "US");
+        Ecnow ny = new Ecnow(us);
+        String calls = ny.table("Worked");
+        long set = ny.dataset(calls, "HOLD");
+        Instant loaded = Instant.parse("2026-07-01T02:00:00Z");
+        Instant worked = Instant.parse("2026-07-03T01:15:00Z");
+        server.clock.set(loaded);
+        long id = ny.record(set, "\"MobilePhone\":\"(212) 555-0111\"");
+        server.clock.set(worked);
+        JsonNode update = ny.write("ecnow_records", "update", "[{\"id\":" + id
+                + ",\"dataset\":" + set + ",\"outcomecode\":103}]");
+        server.clock.set(Instant.now());
+
+        assertEquals(1, update.get("total").asInt(), update.toString());
+        assertEquals(List.of(), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", newYork(loaded), "tstop", newYork(loaded))));
+        assertEquals(List.of(id), ids(ny.records("table", calls, "timetype", "processdate",
+                "tstart", newYork(worked), "tstop", newYork(worked))));
+        assertEquals("2026-07-02 21:15:00", ny.records("table", calls, "id", id).get("list")
+                .get(0).get("ProcessDate").asText());
     }
 
     @Test

@@ -251,6 +251,80 @@ class EcnowRecordsApiTest {
         assertEquals(0, table2.get("total").asInt());
     }
 
+    /** A create as the PHP wrapper sends it, with {@code dedupe} when it is not null. */
+    private static JsonNode create(Api as, String dedupe, String rowsJson) {
+        java.util.Map<String, String> own = new java.util.LinkedHashMap<>();
+        own.put("method", "ecnow_records");
+        own.put("action", "create");
+        if (dedupe != null) {
+            own.put("dedupe", dedupe);
+        }
+        return as.post(as.phpQuery("ecnow.php", own), "application/x-www-form-urlencoded",
+                rowsJson).json();
+    }
+
+    @Test
+    void aUsNumberWrittenEitherWayIsOneNumber() {
+        Api us = server.newCentre("Manhattan", "America/New_York", "US");
+        Ecnow ny = new Ecnow(us);
+        String table = ny.table("Leads");
+        long ds = ny.dataset(table, "HOLD");
+        long first = ny.record(ds, "\"MobilePhone\":\"(212) 555-0143\"");
+
+        JsonNode deduped = create(us, "table", "[{\"dataset\":" + ds
+                + ",\"HomePhone\":\"1 212 555 0143\"}]");
+        JsonNode twice = create(us, null, "[{\"dataset\":" + ds
+                + ",\"HomePhone\":\"1 212 555 0143\"}]");
+        long second = twice.get("key").asLong();
+
+        assertEquals(0, deduped.get("total").asInt(), deduped.toString());
+        assertEquals("Duplicate number: already on record [" + first + "]",
+                deduped.get("errors").get(0).get("error").asText());
+        assertEquals(1, twice.get("total").asInt(), twice.toString());
+        for (String form : List.of("(212) 555-0143", "1 212 555 0143", "+1 212-555-0143",
+                "2125550143")) {
+            assertEquals(List.of("" + first, "" + second),
+                    ids(ny.records("table", table, "ddi", form)), form);
+        }
+        JsonNode items = ny.records("table", table).get("list");
+        assertEquals("(212) 555-0143", items.get(0).get("MobilePhone").asText());
+        assertEquals("1 212 555 0143", items.get(1).get("HomePhone").asText());
+    }
+
+    @Test
+    void dedupeCentreLooksAcrossTablesAndOnlyOpenRecordsBlock() {
+        long inA = ecnow.dataset(ecnow.table("CentreA"), "HOLD");
+        long inB = ecnow.dataset(ecnow.table("CentreB"), "HOLD");
+        long open = ecnow.record(inA, "\"MobilePhone\":\"07700 900210\"");
+        long done = ecnow.record(inA, "\"MobilePhone\":\"07700 900211\"");
+        String openInB = "[{\"dataset\":" + inB + ",\"WorkPhone\":\"+44 7700 900210\"}]";
+
+        JsonNode centre = create(api, "centre", openInB);
+        JsonNode table = create(api, "table", openInB);
+        JsonNode completed = ecnow.write("ecnow_records", "update", "[{\"id\":" + done
+                + ",\"dataset\":" + inA + ",\"outcomecode\":105}]");
+        JsonNode doneInB = create(api, "centre", "[{\"dataset\":" + inB
+                + ",\"MobilePhone\":\"+447700900211\"}]");
+        JsonNode doneInA = create(api, "dataset", "[{\"dataset\":" + inA
+                + ",\"HomePhone\":\"07700900211\"}]");
+        JsonNode noDedupe = create(api, null, "[{\"dataset\":" + inA
+                + ",\"MobilePhone\":\"07700900212\"},{\"dataset\":" + inA
+                + ",\"HomePhone\":\"+447700900212\"}]");
+
+        assertEquals(0, centre.get("total").asInt(), centre.toString());
+        assertEquals("Duplicate number: already on record [" + open + "]",
+                centre.get("errors").get(0).get("error").asText());
+        assertEquals(1, table.get("total").asInt(), table.toString());
+        assertEquals(1, completed.get("total").asInt(), completed.toString());
+        assertEquals("COMPLETE", ecnow.records("table", "CentreA", "id", done).get("list")
+                .get(0).get("ProcessType").asText());
+        assertEquals(1, doneInB.get("total").asInt(), doneInB.toString());
+        assertEquals(1, doneInA.get("total").asInt(), doneInA.toString());
+        assertEquals(2, noDedupe.get("total").asInt(), noDedupe.toString());
+        assertEquals(2, ecnow.records("table", "CentreA", "ddi", "07700900212")
+                .get("total").asInt());
+    }
+
     @Test
     void bulkCreateOfTenThousandRowsReportsCorrectCounts() {
         String table = ecnow.table("Bulk");

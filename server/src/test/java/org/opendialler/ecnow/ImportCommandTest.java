@@ -1,6 +1,7 @@
 package org.opendialler.ecnow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -11,6 +12,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opendialler.cli.ImportCommand;
+import org.opendialler.cli.Main;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.SharedFiles;
 import org.opendialler.testing.TestServer;
@@ -79,6 +83,59 @@ class ImportCommandTest {
         } finally {
             System.setOut(old);
         }
+    }
+
+    /** What the command said and answered, run with the error handling of {@code main}. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run runAsMain(Path file, String table, long dataset) {
+        CommandLine cli = new CommandLine(new ImportCommand(name -> TestServer.PASSWORD));
+        cli.setExecutionExceptionHandler(Main.commandLine().getExecutionExceptionHandler());
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int code = cli.execute("--url", api.base, "--username", api.username,
+                    "--table", table, "--dataset", String.valueOf(dataset), file.toString());
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void theDatasetMustBelongToTheTableBeforeAnythingLoads() throws Exception {
+        String target = ecnow.table("Target");
+        String elsewhere = ecnow.table("Elsewhere");
+        long wrongTable = ecnow.dataset(elsewhere, "HOLD");
+        long right = ecnow.dataset(target, "HOLD");
+        Ecnow otherCentre = new Ecnow(server.newCentre("Other centre"));
+        long foreign = otherCentre.dataset(otherCentre.table("Target"), "HOLD");
+        Path file = Files.createTempDirectory("target").resolve("target.csv");
+        Files.writeString(file, "FirstName,MobilePhone\nAna,07700900801\nBo,nope\n",
+                StandardCharsets.UTF_8);
+
+        Run wrong = runAsMain(file, "Target", wrongTable);
+        Run missing = runAsMain(file, "Target", foreign);
+        boolean badFileAfterRefusals = Files.exists(file.resolveSibling("target.csv.bad.csv"));
+        Run anyCase = runAsMain(file, "tARGET", right);
+
+        assertEquals(2, wrong.code());
+        assertEquals("opendialler: Dataset [" + wrongTable + "] is in table [Elsewhere], not "
+                + "[Target]; nothing was loaded", wrong.err().strip());
+        assertEquals("", wrong.out());
+        assertEquals(0, ecnow.records("dataset", wrongTable).get("total").asInt());
+        assertEquals(2, missing.code());
+        assertEquals("opendialler: Dataset [" + foreign + "] does not exist; nothing was loaded",
+                missing.err().strip());
+        assertEquals(0, otherCentre.records("dataset", foreign).get("total").asInt());
+        assertFalse(badFileAfterRefusals);
+        assertEquals(0, anyCase.code(), anyCase.err());
+        assertEquals(List.of("good: 1", "bad: 1"), anyCase.out().lines().limit(2).toList());
+        assertEquals(1, ecnow.records("dataset", right).get("total").asInt());
     }
 
     @Test

@@ -2,14 +2,21 @@ package org.opendialler.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +31,7 @@ import org.opendialler.testing.TestServer;
 
 /**
  * {@link CdrLog} on the real database of a test server, with CDRs inserted through
- * {@link CdrStore}. Its HTTP test waits until database.php registers it.
+ * {@link CdrStore}; and over HTTP as the Laravel helper of clients.md reads it.
  */
 class CdrLogTest {
 
@@ -111,6 +118,60 @@ class CdrLogTest {
 
         assertEquals(1, rows.total());
         assertEquals("in", rows.list().get(0).get("type"));
+    }
+
+    @Test
+    void laravelHelpersGroupbyQidReadOverHttpCountsEveryCallOfTheWindow() {
+        ZoneId sydney = ZoneId.of("Australia/Sydney");
+        Api laravel = server.newCentre("Laravel", "Australia/Sydney", "AU");
+        String tstart = "2026-03-10 08:00:00";
+        String tstop = "2026-03-10 17:59:59";
+        Instant from = LocalDateTime.parse(tstart.replace(' ', 'T')).atZone(sydney).toInstant();
+        Instant to = LocalDateTime.parse(tstop.replace(' ', 'T')).atZone(sydney).toInstant();
+        RandomCdrs random = new RandomCdrs(34);
+        List<Cdr> made = new ArrayList<>(random.make(laravel.ccid, 80,
+                from.minus(Duration.ofHours(3)), Duration.ofHours(16)));
+        // Both ends are inclusive to the second; a millisecond either side is outside.
+        for (Instant edge : List.of(from, from.minusMillis(1), to.plusMillis(999),
+                to.plusSeconds(1))) {
+            made.add(random.one(laravel.ccid, edge));
+        }
+        var dsl = server.server().database().dsl();
+        CdrStore.insertAll(dsl, made);
+        CdrStore.insertAll(dsl, random.make(other.ccid, 10, from, Duration.ofHours(9)));
+        Map<String, long[]> expected = new TreeMap<>();
+        for (Cdr c : made) {
+            Instant second = c.tmInit().truncatedTo(ChronoUnit.SECONDS);
+            if (!second.isBefore(from) && !second.isAfter(to)) {
+                long[] group = expected.computeIfAbsent(String.valueOf(c.qid()),
+                        q -> new long[2]);
+                group[0]++;
+                group[1] += c.duration().toMillis();
+            }
+        }
+
+        JsonNode answer = laravel.get("/database.php?method=cdr_log&action=read&tstart="
+                + Api.enc(tstart) + "&tstop=" + Api.enc(tstop) + "&groupby=qid&format=json"
+                + "&token=" + laravel.token).json();
+        JsonNode percent = laravel.get("/database.php?method=cdr_log&action=read&tstart="
+                + tstart.replace(" ", "%20") + "&tstop=" + tstop.replace(" ", "%20")
+                + "&groupby=qid&format=json&token=" + laravel.token).json();
+
+        assertTrue(answer.get("success").asBoolean(), answer.toString());
+        assertEquals(String.valueOf(laravel.ccid), answer.get("account_id").asText());
+        assertEquals(expected.size(), answer.get("total").asInt());
+        List<String> groups = new ArrayList<>();
+        for (JsonNode item : answer.get("list")) {
+            String qid = item.get("qid").asText();
+            groups.add(qid);
+            assertTrue(item.get("qid").isTextual(), item.toString());
+            assertTrue(item.get("count").isNumber(), item.toString());
+            assertEquals(expected.get(qid)[0], item.get("count").asLong(), qid);
+            assertEquals(0, BigDecimal.valueOf(expected.get(qid)[1], 3)
+                    .compareTo(item.get("duration").decimalValue()), item.toString());
+        }
+        assertEquals(new ArrayList<>(expected.keySet()), groups);
+        assertEquals(answer, percent);
     }
 
     @Test

@@ -19,8 +19,11 @@ class WiringApiTest {
     private static TestServer server;
     private static Api api;
     private static long qid;
+    private static long otherQid;
     private static long agent;
+    private static List<Long> otherAgents;
     private static long outcome;
+    private static long otherOutcome;
     private static long dataset;
 
     @BeforeAll
@@ -36,6 +39,17 @@ class WiringApiTest {
                 "[{\"description\":\"Sold\",\"complete\":\"Y\",\"sale\":\"Y\"}]"));
         dataset = key(api.write("ecnow.php", "ecnow_datasets", "create",
                 "[{\"table\":\"Wired\",\"qid\":" + qid + "}]"));
+
+        // More than one of each, so that a filter the server ignored would answer too many.
+        otherQid = key(api.write("database.php", "queues", "create",
+                "[{\"type\":\"inbound\",\"description\":\"In\"}]"));
+        otherAgents = new ArrayList<>();
+        for (String login : List.of("wired2", "wired3")) {
+            otherAgents.add(key(api.write("database.php", "agents", "create", "[{\"login\":\""
+                    + login + "\",\"firstname\":\"W\",\"password\":\"agent-pass-1\"}]")));
+        }
+        otherOutcome = key(api.write("database.php", "outcomecodes", "create",
+                "[{\"description\":\"Not today\"}]"));
     }
 
     @AfterAll
@@ -55,16 +69,39 @@ class WiringApiTest {
         return out;
     }
 
+    /** A read with the filters as multipart fields, as the vendor's PHP wrapper sends them. */
+    private static List<String> wrapperRead(String script, String method, String filter,
+            String value, String key) {
+        return column(api.readMultipart(script, method, Map.of(filter, value)), key);
+    }
+
     @Test
     void ecnowPhpServesQueuesAgentsAndOutcomesWithTheWrappersFiltersAndKeys() {
-        JsonNode queues = api.read("ecnow.php", "ecnow_queues", Map.of("qid", "" + qid));
-        JsonNode agents = api.read("ecnow.php", "ecnow_agents", Map.of("agent", "" + agent));
-        JsonNode outcomes = api.read("ecnow.php", "ecnow_outcomecodes",
-                Map.of("outcome", "" + outcome));
+        long second = otherAgents.get(0);
+        long third = otherAgents.get(1);
 
-        assertEquals(List.of("" + qid), column(queues, "qid"));
-        assertEquals(List.of("" + agent), column(agents, "agentid"));
-        assertEquals(List.of("" + outcome), column(outcomes, "outcome"));
+        List<String> oneQueue = wrapperRead("ecnow.php", "ecnow_queues", "qid", "" + otherQid,
+                "qid");
+        List<String> twoQueues = wrapperRead("ecnow.php", "ecnow_queues", "qid",
+                qid + "," + otherQid, "qid");
+        List<String> oneAgent = wrapperRead("ecnow.php", "ecnow_agents", "agent", "" + second,
+                "agentid");
+        List<String> twoAgents = wrapperRead("ecnow.php", "ecnow_agents", "agent",
+                agent + "," + third, "agentid");
+        List<String> databaseAgent = wrapperRead("database.php", "agents", "agent",
+                "" + third, "agentid");
+        List<String> oneOutcome = wrapperRead("ecnow.php", "ecnow_outcomecodes", "outcome",
+                "" + otherOutcome, "outcome");
+        List<String> twoOutcomes = wrapperRead("ecnow.php", "ecnow_outcomecodes", "outcome",
+                outcome + ",103", "outcome");
+
+        assertEquals(List.of("" + otherQid), oneQueue);
+        assertEquals(List.of("" + qid, "" + otherQid), twoQueues);
+        assertEquals(List.of("" + second), oneAgent);
+        assertEquals(List.of("" + agent, "" + third), twoAgents);
+        assertEquals(List.of("" + third), databaseAgent);
+        assertEquals(List.of("" + otherOutcome), oneOutcome);
+        assertEquals(List.of("103", "" + outcome), twoOutcomes);
     }
 
     @Test
@@ -115,18 +152,48 @@ class WiringApiTest {
 
     @Test
     void aQueueWithDatasetsAndAnOutcomeOnRecordsCannotBeDeleted() {
-        api.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":" + dataset
-                + ",\"MobilePhone\":\"07700900414\",\"outcomecode\":" + outcome + "}]");
+        long used = key(api.write("database.php", "queues", "create",
+                "[{\"type\":\"outbound\",\"table\":\"Wired\"}]"));
+        long code = key(api.write("database.php", "outcomecodes", "create",
+                "[{\"description\":\"In use\"}]"));
+        List<Long> sets = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sets.add(key(api.write("ecnow.php", "ecnow_datasets", "create",
+                    "[{\"table\":\"Wired\",\"qid\":" + used + "}]")));
+        }
+        List<Long> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            records.add(key(api.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":"
+                    + sets.get(0) + ",\"MobilePhone\":\"0770090042" + i
+                    + "\",\"outcomecode\":" + code + "}]")));
+        }
 
         JsonNode queue = api.write("database.php", "queues", "delete",
-                "[{\"qid\":" + qid + "}]");
-        JsonNode code = api.write("database.php", "outcomecodes", "delete",
-                "[{\"outcome\":" + outcome + "}]");
+                "[{\"qid\":" + used + "}]");
+        JsonNode outcomeCode = api.write("database.php", "outcomecodes", "delete",
+                "[{\"outcome\":" + code + "}]");
 
         assertEquals(0, queue.get("total").asInt(), queue.toString());
-        assertEquals(0, code.get("total").asInt(), code.toString());
-        assertEquals(List.of("" + qid), column(api.read("database.php", "queues",
-                Map.of("qid", "" + qid)), "qid"));
+        assertEquals("Queue " + used + " has 2 datasets", queue.get("error").asText());
+        assertEquals(0, outcomeCode.get("total").asInt(), outcomeCode.toString());
+        assertEquals("Outcome " + code + " is used by 3 records",
+                outcomeCode.get("error").asText());
+        assertEquals(List.of("" + used), column(api.read("database.php", "queues",
+                Map.of("qid", "" + used)), "qid"));
+
+        // Once nothing refers to them, the same deletes go through.
+        for (long set : sets) {
+            assertEquals(1, api.write("ecnow.php", "ecnow_datasets", "update",
+                    "[{\"dataset\":" + set + ",\"qid\":0}]").get("total").asInt());
+        }
+        for (long record : records) {
+            assertEquals(1, api.write("ecnow.php", "ecnow_records", "delete", "[{\"id\":"
+                    + record + ",\"dataset\":" + sets.get(0) + "}]").get("total").asInt());
+        }
+        assertEquals(1, api.write("database.php", "queues", "delete",
+                "[{\"qid\":" + used + "}]").get("total").asInt());
+        assertEquals(1, api.write("database.php", "outcomecodes", "delete",
+                "[{\"outcome\":" + code + "}]").get("total").asInt());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -52,6 +53,26 @@ public final class LeadLoader {
             throw new IllegalStateException("login refused: " + answer.path("error").asText());
         }
         token = answer.get("token").asText();
+    }
+
+    /**
+     * The campaign table of a dataset of the caller's centre, asked of {@code ecnow_datasets}
+     * read; empty when the centre has no such dataset.
+     */
+    public Optional<String> tableOf(String dataset) throws IOException {
+        JsonNode answer = send(HttpRequest.newBuilder(URI.create(base + "/ecnow.php?"
+                + "method=ecnow_datasets&action=read&format=json&token=" + token
+                + "&dataset=" + enc(dataset))).GET());
+        if (!answer.path("success").asBoolean()) {
+            throw new IllegalStateException("dataset " + dataset + " refused: "
+                    + answer.path("error").asText());
+        }
+        for (JsonNode item : answer.path("list")) {
+            if (item.path("dataset").asText().equals(dataset.trim())) {
+                return Optional.of(item.path("table").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Loads every row; {@code progress} hears the number of rows done after each batch. */
