@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,10 +134,52 @@ class CdrAndAgentsApiTest {
             assertEquals("503", item.get("aid").asText());
         }
         assertEquals(mine.size(), cdr.get("total").asInt());
-        // The script next reads each record from ecnow.php, which is not on this branch.
         for (JsonNode item : cdr.get("list")) {
             assertTrue(item.get("urn").isTextual() && item.get("qtable").isTextual());
         }
+    }
+
+    @Test
+    void nodeReportingFlowThenReadsEachCalledRecordByUrnAndTable() {
+        Api centre = server.newCentre("Node Flow Centre");
+        centre.campaignTable("NodeLeads");
+        long dataset = centre.write("ecnow.php", "ecnow_datasets", "create",
+                "[{\"table\":\"NodeLeads\"}]").get("key").asLong();
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (String name : List.of("Ada", "Brân", "Zoë")) {
+            long urn = centre.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":"
+                    + dataset + ",\"firstname\":\"" + name + "\",\"mobilephone\":"
+                    + "\"07700 900" + (100 + names.size()) + "\"}]").get("key").asLong();
+            names.put(urn, name);
+        }
+        List<Cdr> calls = new ArrayList<>();
+        names.keySet().forEach(urn -> calls.add(new RandomCdrs(urn).one(centre.ccid,
+                FROM.plusSeconds(urn % 1000)).toBuilder().urn(urn).qtable("NodeLeads").aid(503)
+                .build()));
+        calls.add(new RandomCdrs(1).one(centre.ccid, FROM.plusSeconds(5)).toBuilder().urn(0)
+                .qtable("NodeLeads").aid(503).build());
+        CdrStore.insertAll(server.server().database().dsl(), calls);
+
+        String t = centre.get("/token.php?action=get&username=" + centre.username
+                + "&password=" + centre.password).json().get("token").asText();
+        JsonNode cdr = centre.get("/reporting.php?token=" + t + "&method=cdr&format=json"
+                + "&fields=" + CDR_FIELDS + "&range=" + START + ":" + STOP + "&agent=503")
+                .json();
+        Map<Long, String> read = new LinkedHashMap<>();
+        for (JsonNode item : cdr.get("list")) {
+            long urn = item.get("urn").asLong();
+            if (urn > 0 && !item.get("qtable").asText().isEmpty()) {
+                JsonNode record = centre.get("/ecnow.php?token=" + t + "&method=ecnow_records"
+                        + "&format=json&action=read&urn=" + urn + "&table="
+                        + Api.enc(item.get("qtable").asText())).json();
+                assertEquals(1, record.get("total").asInt(), record.toString());
+                read.put(record.get("list").get(0).get("id").asLong(),
+                        record.get("list").get(0).get("FirstName").asText());
+            }
+        }
+
+        assertEquals(4, cdr.get("total").asInt());
+        assertEquals(names, read);
     }
 
     @Test
