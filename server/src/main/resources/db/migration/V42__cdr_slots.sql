@@ -1,10 +1,10 @@
--- The calls report's roll-up: the metrics of every CDR summed per centre, five-minute slot of
--- tm_init (UTC) and queue, kept in the transaction that writes the CDR. A report whose filters
--- and groups this table carries reads it for the whole slots of its range and the cdr table only
--- for the seconds at either end, so its cost follows the slots, not the calls.
--- loc_minute is the CDR's local minute rounded down to a multiple of five, so every local time
--- bucket of the report (ten minutes and longer) follows from it exactly; with the usual offsets
--- (whole quarter hours) one slot has one local minute. The cutoff metrics are for 20 seconds.
+-- The calls report's roll-up: the metrics of every CDR summed per centre, hour of tm_init (UTC)
+-- and queue, kept in the transaction that writes the CDR. A report whose filters and groups
+-- this table carries reads it for the whole hours of its range and the cdr table only for the
+-- rest at either end, so its cost follows the hours, not the calls.
+-- loc_minute is the CDR's local minute rounded down to the hour, so every local bucket of an
+-- hour or longer follows from it exactly (a zone offset of half an hour splits a slot in two
+-- rows, never a bucket). The cutoff metrics are for 20 seconds.
 
 CREATE TABLE cdr_slots (
     ccid           BIGINT        NOT NULL REFERENCES centres (ccid),

@@ -163,14 +163,14 @@ class CallsReportApiTest {
 
     @Test
     void aRangeWithRaggedEndsCountsEveryCallOnceWhateverTheGrouping() {
-        // Seven seconds into a five-minute slot and thirteen before one ends: the report reads
-        // whole slots from the roll-up and the seconds at each end from the CDRs.
+        // Seven seconds into an hour and thirteen before one ends: the report reads whole hours
+        // from the roll-up and the rest at each end from the CDRs.
         long start = START + 7;
         long stop = STOP - 13;
         List<Cdr> inRange = cdrs.stream().filter(c -> c.tmInit().getEpochSecond() >= start
                 && c.tmInit().getEpochSecond() <= stop).toList();
-        for (String groupby : List.of("qtable,qnm,P1D", "qid,PT15M", "P1W,day,hour", "qtype",
-                "P1M,min_10")) {
+        for (String groupby : List.of("qtable,qnm,P1D", "qid,PT1H", "P1W,day,hour", "qtype",
+                "P1M,date", "qid,PT15M", "P1M,min_10")) {
             Map<String, String> p = params(groupby, groupby + "," + metricNames());
             p.put("range", start + ":" + stop);
 
