@@ -127,6 +127,16 @@ public final class ContactNowClient {
         return new AgentActions(this);
     }
 
+    /** Audio files of {@code database.php}: upload (create or overwrite), read, delete. */
+    public AudioFiles audioFiles() {
+        return new AudioFiles(this);
+    }
+
+    /** {@code recording.php}: the calls that have a recording, and their audio. */
+    public Recordings recordings() {
+        return new Recordings(this);
+    }
+
     /** Campaign tables of {@code ecnow.php}: read, create, delete. */
     public Resource campaignTables() {
         return new Resource(this, "ecnow.php", "campaign_tables");

@@ -251,6 +251,31 @@ class ContactNowClientTest {
     }
 
     @Test
+    void anAudioUploadOfAnExistingNameIsSentAgainAsAnUpdate() {
+        hosted.answers.put("database.php", s -> s.query().get("action").equals("create")
+                ? "{\"success\":false,\"error\":\"Filename already exists\"}"
+                : "{\"success\":true,\"total\":1,\"bad\":0,\"key\":\"31\"}");
+        byte[] wav = {'R', 'I', 'F', 'F', 9, 8, 7};
+
+        WriteResult result = client.audioFiles().upload("welcome.wav", wav, "Hello");
+
+        assertEquals(Long.valueOf(31), result.key());
+        List<HostedLikeServer.Seen> sent = hosted.seen.stream()
+                .filter(s -> s.script().equals("database.php")).toList();
+        assertEquals(List.of("create", "update"), sent.stream()
+                .map(s -> s.query().get("action")).toList());
+        for (HostedLikeServer.Seen s : sent) {
+            assertEquals("audio_files", s.query().get("method"));
+            assertEquals("Hello", s.query().get("transcript"));
+            assertTrue(s.contentType().startsWith("multipart/form-data; boundary="));
+            assertTrue(s.body().contains("Content-Disposition: form-data; name=\"easycall\"; "
+                    + "filename=\"welcome.wav\"\r\nContent-Type: audio/wav\r\n\r\n"
+                    + new String(wav, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n"),
+                    s.body());
+        }
+    }
+
+    @Test
     void eightThreadsSharingOneClientLogInOnce() throws Exception {
         hosted.answers.put("database.php", s -> "{\"success\":true,\"total\":0,\"list\":[]}");
         java.util.concurrent.ExecutorService pool =

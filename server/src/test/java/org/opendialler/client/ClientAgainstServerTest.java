@@ -5,16 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opendialler.live.Recordings;
 import org.opendialler.reporting.Cdr;
 import org.opendialler.reporting.CdrStore;
 import org.opendialler.testing.Api;
@@ -246,5 +257,94 @@ class ClientAgainstServerTest {
 
         assertTrue(tables.total() >= 0);
         assertTrue(!first.equals(own.token()));
+    }
+
+    /** A PCM WAV file: 8 kHz, 16-bit mono (16,000 bytes a second) of {@code dataBytes}. */
+    private static byte[] wav(int dataBytes) {
+        ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(8000).putInt(16_000).putShort((short) 2)
+                .putShort((short) 16);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
+        return b.array();
+    }
+
+    @Test
+    void anAudioUploadCreatesThenOverwritesTheFileOfThatName() throws Exception {
+        byte[] half = wav(8_000);
+        byte[] whole = wav(16_000);
+
+        WriteResult created = client.audioFiles().upload("welcome.wav", half, null);
+        WriteResult again = client.audioFiles().upload("welcome.wav", whole, "Hello again");
+        Map<String, String> row = client.audioFiles().read(Map.of("name", "welcome.wav"))
+                .rows().get(0);
+        Path stored = server.dataDir().resolve("blobs").resolve("audio")
+                .resolve(String.valueOf(api.ccid)).resolve(created.key() + ".wav");
+        byte[] onDisk = Files.readAllBytes(stored);
+        client.audioFiles().delete(List.of(Map.of("name", "welcome.wav")));
+        Page gone = client.audioFiles().read(Map.of("name", "welcome.wav"));
+
+        assertEquals(created.key(), again.key());
+        assertEquals(String.valueOf(created.key()), row.get("id"));
+        assertEquals(String.valueOf(whole.length), row.get("size"));
+        assertEquals(1.0, Double.parseDouble(row.get("duration")));
+        assertEquals("Hello again", row.get("transcript"));
+        assertTrue(Arrays.equals(whole, onDisk));
+        assertEquals(0, gone.total());
+    }
+
+    @Test
+    void recordingsListOnlyTheRecordedCallsOfTheRangeAndDownloadThem() throws Exception {
+        Instant at = Instant.parse("2025-06-03T09:00:00Z");
+        var dsl = server.server().database().dsl();
+        long recorded = CdrStore.insert(dsl, Cdr.builder().ccid(api.ccid).qid(9).urn(31)
+                .ctype("out").dtype("out").cres("Answered").flags("recorded").tmInit(at)
+                .duration(Duration.ofMillis(30_250)).build());
+        CdrStore.insert(dsl, Cdr.builder().ccid(api.ccid).qid(9).urn(32).ctype("out")
+                .dtype("out").cres("Answered").flags("").tmInit(at.plusSeconds(60))
+                .duration(Duration.ofSeconds(12)).build());
+        byte[] audio = wav(4_000);
+        Path file = Recordings.path(server.dataDir(), api.ccid, recorded);
+        Files.createDirectories(file.getParent());
+        Files.write(file, audio);
+        long from = at.getEpochSecond() - 60;
+
+        Page list = client.recordings().list(from, from + 3600, Map.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long size = client.recordings().download(recorded, out);
+
+        assertEquals(1, list.total());
+        Map<String, String> item = list.rows().get(0);
+        assertEquals(String.valueOf(recorded), item.get("callid"));
+        assertEquals("31", item.get("urn"));
+        assertEquals(String.valueOf(at.getEpochSecond()), item.get("tm_init"));
+        assertEquals("30.250", item.get("sec_dur"));
+        assertEquals(String.valueOf(audio.length), item.get("size"));
+        assertEquals(audio.length, size);
+        assertTrue(Arrays.equals(audio, out.toByteArray()));
+    }
+
+    @Test
+    void reportCataloguesNameEveryTypedFieldWithItsGrouping() {
+        Page calls = client.reports().fields("calls");
+        Page cdr = client.reports().fields("cdr");
+        Page agents = client.reports().fields("agents");
+
+        Map<String, String> grouping = new HashMap<>();
+        calls.rows().forEach(r -> grouping.put(r.get("field"), r.get("grouping")));
+        for (CallsField f : CallsField.values()) {
+            assertEquals(f.groupable() ? "1" : "0", grouping.get(f.wire()), f.wire());
+        }
+        assertTrue(fieldNames(cdr).containsAll(List.of("callid", "cres", "sec_dur", "flags")));
+        assertTrue(fieldNames(agents).containsAll(List.of("aid", "anm", "tm_login",
+                "tm_logout")));
+        assertTrue(calls.rows().stream().allMatch(r -> r.get("name") != null
+                && r.get("numeric") != null));
+    }
+
+    private static Set<String> fieldNames(Page catalogue) {
+        return catalogue.rows().stream().map(r -> r.get("field")).collect(Collectors.toSet());
     }
 }
