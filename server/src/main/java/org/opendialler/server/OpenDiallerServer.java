@@ -64,7 +64,7 @@ public final class OpenDiallerServer implements AutoCloseable {
         byte[] secret = TokenSecret.load(System.getenv("OPENDIALLER_TOKEN_SECRET"),
                 config.dataDir());
         this.tokens = new TokenService(database, tenancy, config.clock(),
-                config.tokenLifetime(), secret);
+                config.tokenLifetime(), secret, metrics);
         this.app = createApp();
     }
 
