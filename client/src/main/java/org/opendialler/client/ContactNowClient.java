@@ -237,8 +237,10 @@ public final class ContactNowClient {
         }
     }
 
-    /** Whether a download answered an envelope rather than audio (the hosted service labels JSON
-     * {@code text/html}). */
+    /**
+     * Whether a download answered an envelope rather than audio: JSON, XML or any text, since
+     * the hosted service labels its JSON {@code text/html}.
+     */
     private static boolean isEnvelope(String contentType) {
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         return type.startsWith("application/json") || type.startsWith("application/xml")
