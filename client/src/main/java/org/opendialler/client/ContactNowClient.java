@@ -23,8 +23,9 @@ import java.util.Set;
 /**
  * A client of the ContactNow API v2. It gets a token on first use, keeps it until shortly before
  * it expires, and when an answer says the token is expired or unknown it gets a new one and
- * sends the request once more. Reads that fail to connect are retried; writes never are, since
- * the server may have written them. Thread-safe: share one instance.
+ * sends the request once more. Reads that fail to connect are retried; nothing else is (writes,
+ * {@code click2dial.php}, {@code agent.php}), since the server may already have acted on it.
+ * Thread-safe: share one instance.
  */
 public final class ContactNowClient {
 
@@ -33,8 +34,10 @@ public final class ContactNowClient {
     /** The hosted service in the United States. */
     public static final URI HOSTED_US = URI.create("https://api.contactnow.8x8.com/api/");
 
-    private static final Set<String> IDEMPOTENT = Set.of("read", "validate", "fields", "list",
-            "state");
+    /** The actions that only read; retried after a connection failure. */
+    private static final Set<String> READS = Set.of("read", "validate", "fields", "list");
+    /** Scripts whose every action acts (dials, changes an agent), whatever it is called. */
+    private static final Set<String> NEVER_RETRIED = Set.of("agent.php", "click2dial.php");
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
     private static final int READ_ATTEMPTS = 3;
 
@@ -124,6 +127,16 @@ public final class ContactNowClient {
         return new AgentActions(this);
     }
 
+    /** Audio files of {@code database.php}: upload (create or overwrite), read, delete. */
+    public AudioFiles audioFiles() {
+        return new AudioFiles(this);
+    }
+
+    /** {@code recording.php}: the calls that have a recording, and their audio. */
+    public Recordings recordings() {
+        return new Recordings(this);
+    }
+
     /** Campaign tables of {@code ecnow.php}: read, create, delete. */
     public Resource campaignTables() {
         return new Resource(this, "ecnow.php", "campaign_tables");
@@ -193,25 +206,45 @@ public final class ContactNowClient {
         return call("click2dial.php", null, null, params);
     }
 
-    /** Streams the recording of call {@code callid} into {@code out}; answers its size. */
+    /**
+     * Streams the recording of call {@code callid} into {@code out}; answers its size. An
+     * expired or unknown token is renewed and the download asked once more, as for any call.
+     */
     public long downloadRecording(long callid, OutputStream out) {
-        String query = "token=" + token() + "&callid=" + callid;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "recording.php?" + query))
-                .timeout(timeout).GET().build();
-        HttpResponse<InputStream> answer = send(request, HttpResponse.BodyHandlers.ofInputStream(),
-                true);
-        String type = answer.headers().firstValue("Content-Type").orElse("");
-        try (InputStream in = answer.body()) {
-            if (type.startsWith("application/json") || type.startsWith("application/xml")) {
+        for (int attempt = 1; ; attempt++) {
+            String current = token();
+            String query = "token=" + current + "&callid=" + callid;
+            HttpRequest request = HttpRequest.newBuilder(
+                    URI.create(base + "recording.php?" + query)).timeout(timeout).GET().build();
+            HttpResponse<InputStream> answer = send(request,
+                    HttpResponse.BodyHandlers.ofInputStream(), true);
+            String type = answer.headers().firstValue("Content-Type").orElse("");
+            try (InputStream in = answer.body()) {
+                if (!isEnvelope(type)) {
+                    return in.transferTo(out);
+                }
                 JsonNode envelope = Envelopes.parse(new String(in.readAllBytes(),
                         StandardCharsets.UTF_8));
+                if (attempt == 1 && tokenRefused(envelope)) {
+                    forget(current);
+                    continue;
+                }
                 throw new ContactNowException(Objects.requireNonNullElse(
                         Envelopes.error(envelope), "Recording not found"), List.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return in.transferTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether a download answered an envelope rather than audio: JSON, XML or any text, since
+     * the hosted service labels its JSON {@code text/html}.
+     */
+    private static boolean isEnvelope(String contentType) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/json") || type.startsWith("application/xml")
+                || type.startsWith("text/");
     }
 
     // ---- untyped access ----------------------------------------------------------------
@@ -223,7 +256,7 @@ public final class ContactNowClient {
      */
     public JsonNode call(String script, String method, String action,
             Map<String, String> params) {
-        JsonNode envelope = exchange(script, method, action, params, null);
+        JsonNode envelope = exchange(script, method, action, params, Payload.FORM);
         if (!Envelopes.success(envelope)) {
             throw new ContactNowException(Objects.requireNonNullElse(Envelopes.error(envelope),
                     "The server answered success: false"), List.of());
@@ -233,7 +266,12 @@ public final class ContactNowClient {
 
     /** A read: the envelope's {@code total} and {@code list}. */
     public Page read(String script, String method, Map<String, String> filters) {
-        JsonNode envelope = call(script, method, "read", filters);
+        return page(script, method, "read", filters);
+    }
+
+    /** Any action that answers {@code total} and {@code list} ({@code list}, {@code fields}). */
+    Page page(String script, String method, String action, Map<String, String> params) {
+        JsonNode envelope = call(script, method, action, params);
         List<Map<String, String>> rows = Envelopes.rows(envelope);
         return new Page(Envelopes.number(envelope, "total", rows.size()), rows);
     }
@@ -250,7 +288,20 @@ public final class ContactNowClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("rows cannot be written as JSON", e);
         }
-        JsonNode envelope = exchange(script, method, action, params, body);
+        return written(exchange(script, method, action, params, Payload.json(body)));
+    }
+
+    /**
+     * A create or update whose content is a file, sent as the multipart part {@code easycall}
+     * (audio files), with {@code params} in the query.
+     */
+    WriteResult upload(String script, String method, String action, String fileName,
+            String fileType, byte[] file, Map<String, String> params) {
+        return written(exchange(script, method, action, params,
+                Payload.multipart(fileName, fileType, file)));
+    }
+
+    private static WriteResult written(JsonNode envelope) {
         WriteResult result = Envelopes.write(envelope);
         String error = Envelopes.error(envelope);
         if (!Envelopes.success(envelope) || (result.total() == 0 && error != null)) {
@@ -260,12 +311,49 @@ public final class ContactNowClient {
         return result;
     }
 
+    /**
+     * What a request carries: the parameters as a form (reads, and calls without rows), or rows
+     * or a file as the body with the parameters in the query.
+     */
+    private record Payload(String contentType, byte[] bytes) {
+
+        static final Payload FORM = new Payload(null, null);
+
+        static Payload json(String rows) {
+            return new Payload("application/json", rows.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Payload multipart(String fileName, String fileType, byte[] file) {
+            String boundary = "----opendialler" + java.util.UUID.randomUUID().toString()
+                    .replace("-", "");
+            String safeName = fileName.replace("\"", "").replace("\r", "").replace("\n", "");
+            byte[] head = ("--" + boundary + "\r\n"
+                    + "Content-Disposition: form-data; name=\"easycall\"; filename=\""
+                    + safeName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[head.length + file.length + tail.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(file, 0, all, head.length, file.length);
+            System.arraycopy(tail, 0, all, head.length + file.length, tail.length);
+            return new Payload("multipart/form-data; boundary=" + boundary, all);
+        }
+
+        boolean isForm() {
+            return bytes == null;
+        }
+
+        boolean isJson() {
+            return "application/json".equals(contentType);
+        }
+    }
+
     private JsonNode exchange(String script, String method, String action,
-            Map<String, String> params, String body) {
+            Map<String, String> params, Payload payload) {
         boolean tokenScript = script.equals("token.php");
         for (int attempt = 1; ; attempt++) {
             String current = tokenScript ? null : token();
-            JsonNode envelope = Envelopes.parse(post(script, method, action, params, body,
+            JsonNode envelope = Envelopes.parse(post(script, method, action, params, payload,
                     current));
             if (tokenScript || attempt > 1 || !tokenRefused(envelope)) {
                 return envelope;
@@ -280,8 +368,19 @@ public final class ContactNowClient {
                 || Envelopes.number(envelope, "expire", 0) == -1;
     }
 
+    /**
+     * Whether a request may be sent again after a connection failure: only a read, since the
+     * server may have acted on anything else before the connection broke. A request without an
+     * action ({@code click2dial.php}) and every {@code agent.php} action, {@code state}
+     * included, are never sent twice.
+     */
+    static boolean retriable(String script, String action, boolean form) {
+        return form && action != null && READS.contains(action)
+                && !NEVER_RETRIED.contains(script);
+    }
+
     private String post(String script, String method, String action,
-            Map<String, String> params, String body, String currentToken) {
+            Map<String, String> params, Payload payload, String currentToken) {
         StringBuilder query = new StringBuilder();
         if (method != null) {
             append(query, "method", method);
@@ -294,22 +393,25 @@ public final class ContactNowClient {
         }
         append(query, "format", "json");
         HttpRequest.Builder request;
-        if (body != null) {
-            append(query, "raw", "1");
-            params.forEach((k, v) -> append(query, k, v));
-            request = HttpRequest.newBuilder(URI.create(base + script + "?" + query))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        } else {
+        if (payload.isForm()) {
             StringBuilder form = new StringBuilder();
             params.forEach((k, v) -> append(form, k, v));
             request = HttpRequest.newBuilder(URI.create(base + script + "?" + query))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        } else {
+            // The PHP wrapper flags a JSON body with raw=1; its file uploads carry no flag.
+            if (payload.isJson()) {
+                append(query, "raw", "1");
+            }
+            params.forEach((k, v) -> append(query, k, v));
+            request = HttpRequest.newBuilder(URI.create(base + script + "?" + query))
+                    .header("Content-Type", payload.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload.bytes()));
         }
-        boolean idempotent = body == null && (action == null || IDEMPOTENT.contains(action));
         return send(request.timeout(timeout).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), idempotent).body();
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                retriable(script, action, payload.isForm())).body();
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler,
@@ -321,7 +423,9 @@ public final class ContactNowClient {
                 return http.send(request, handler);
             } catch (IOException e) {
                 last = e;
-                pause(attempt);
+                if (attempt < attempts) {
+                    pause(attempt);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ContactNowException("interrupted", e);
@@ -367,7 +471,7 @@ public final class ContactNowClient {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("username", username);
         params.put("password", password);
-        JsonNode envelope = exchange("token.php", null, "get", params, null);
+        JsonNode envelope = exchange("token.php", null, "get", params, Payload.FORM);
         if (!Envelopes.success(envelope) || !envelope.hasNonNull("token")) {
             throw new ContactNowException(Objects.requireNonNullElse(Envelopes.error(envelope),
                     "Authentication failure"), List.of());

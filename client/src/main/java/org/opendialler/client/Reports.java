@@ -66,6 +66,17 @@ public final class Reports {
         return client.read("reporting.php", "agents", params);
     }
 
+    /**
+     * The catalogue of a report's fields ({@code action=fields}): one row per field with
+     * {@code field}, {@code name}, {@code grouping} and {@code numeric} ({@code 1}/{@code 0})
+     * and {@code description}.
+     *
+     * @param method {@code calls}, {@code cdr} or {@code agents}
+     */
+    public Page fields(String method) {
+        return client.page("reporting.php", method, "fields", Map.of());
+    }
+
     private static String join(Collection<CallsField> fields) {
         return fields.stream().map(CallsField::wire).collect(Collectors.joining(","));
     }

@@ -2,6 +2,7 @@ package org.opendialler.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -182,6 +183,126 @@ class ContactNowClientTest {
         assertEquals(1, page.total());
         assertEquals(1, hosted.seen.stream()
                 .filter(s -> "create".equals(s.query().get("action"))).count());
+    }
+
+    @Test
+    void click2dialIsNeverSentTwiceAfterAConnectionFailure() {
+        hosted.answers.put("click2dial.php", s -> null);
+
+        assertThrows(ContactNowException.class,
+                () -> client.click2dial(7, "07700900123", Map.of()));
+
+        assertEquals(1, requests("click2dial.php"));
+    }
+
+    @Test
+    void agentActionsAreNeverSentTwiceAfterAConnectionFailureStateIncluded() {
+        hosted.answers.put("agent.php", s -> null);
+
+        assertThrows(ContactNowException.class,
+                () -> client.agentActions().act("agent_dial", 5, Map.of()));
+        assertThrows(ContactNowException.class, () -> client.agentActions().state(5));
+
+        assertEquals(2, requests("agent.php"));
+    }
+
+    @Test
+    void liveAndReportingReadsAreRetriedAfterAConnectionFailure() {
+        AtomicInteger ajax = new AtomicInteger();
+        hosted.answers.put("ajax.php", s -> ajax.incrementAndGet() < 3 ? null
+                : "{\"success\":true,\"total\":0,\"list\":[]}");
+
+        Page calls = client.live().calls(Map.of());
+
+        assertEquals(0, calls.total());
+        assertEquals(3, requests("ajax.php"));
+    }
+
+    @Test
+    void anExpiredTokenOnADownloadIsRenewedAndTheDownloadRepeatedOnce() {
+        byte[] audio = {'R', 'I', 'F', 'F', 0, 1, 2, (byte) 0xFF};
+        hosted.files.put("recording.php", s -> s.query().get("token")
+                .equals(String.format("%040x", 1)) ? null
+                : new HostedLikeServer.File("audio/wav", audio));
+        hosted.answers.put("recording.php", s ->
+                "{\"success\":false,\"error\":\"Expired token\",\"expire\":-1}");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        long size = client.downloadRecording(42, out);
+
+        assertEquals(audio.length, size);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(audio, out.toByteArray());
+        assertEquals(2, hosted.logins.get());
+        assertEquals(List.of(String.format("%040x", 1), String.format("%040x", 2)),
+                hosted.seen.stream().filter(s -> s.script().equals("recording.php"))
+                        .map(s -> s.query().get("token")).toList());
+    }
+
+    @Test
+    void aDownloadStillRefusedAfterRenewalIsAnErrorNotAThirdAttempt() {
+        hosted.answers.put("recording.php", s -> "{\"success\":false,\"error\":"
+                + "\"Expired token\",\"expire\":-1}");
+
+        ContactNowException e = assertThrows(ContactNowException.class,
+                () -> client.downloadRecording(42, new java.io.ByteArrayOutputStream()));
+
+        assertEquals("Expired token", e.error());
+        assertEquals(2, requests("recording.php"));
+    }
+
+    @Test
+    void anAudioUploadOfAnExistingNameIsSentAgainAsAnUpdate() {
+        hosted.answers.put("database.php", s -> s.query().get("action").equals("create")
+                ? "{\"success\":false,\"error\":\"Filename already exists\"}"
+                : "{\"success\":true,\"total\":1,\"bad\":0,\"key\":\"31\"}");
+        byte[] wav = {'R', 'I', 'F', 'F', 9, 8, 7};
+
+        WriteResult result = client.audioFiles().upload("welcome.wav", wav, "Hello");
+
+        assertEquals(Long.valueOf(31), result.key());
+        List<HostedLikeServer.Seen> sent = hosted.seen.stream()
+                .filter(s -> s.script().equals("database.php")).toList();
+        assertEquals(List.of("create", "update"), sent.stream()
+                .map(s -> s.query().get("action")).toList());
+        for (HostedLikeServer.Seen s : sent) {
+            assertEquals("audio_files", s.query().get("method"));
+            assertEquals("Hello", s.query().get("transcript"));
+            assertTrue(s.contentType().startsWith("multipart/form-data; boundary="));
+            assertTrue(s.body().contains("Content-Disposition: form-data; name=\"easycall\"; "
+                    + "filename=\"welcome.wav\"\r\nContent-Type: audio/wav\r\n\r\n"
+                    + new String(wav, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n"),
+                    s.body());
+        }
+    }
+
+    @Test
+    void eightThreadsSharingOneClientLogInOnce() throws Exception {
+        hosted.answers.put("database.php", s -> "{\"success\":true,\"total\":0,\"list\":[]}");
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(8);
+        try {
+            List<java.util.concurrent.Future<Page>> pages = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                pages.add(pool.submit(() -> {
+                    together.await();
+                    return client.queues().read();
+                }));
+            }
+            for (var page : pages) {
+                assertEquals(0, page.get().total());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(1, hosted.logins.get());
+        assertEquals(1, requests("token.php"));
+        assertEquals(8, requests("database.php"));
+    }
+
+    private long requests(String script) {
+        return hosted.seen.stream().filter(s -> s.script().equals(script)).count();
     }
 
     @Test

@@ -21,12 +21,18 @@ import java.util.function.Function;
 final class HostedLikeServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    record Seen(String script, Map<String, String> query, String body) {
+    record Seen(String script, Map<String, String> query, String body, String contentType) {
+    }
+
+    /** An answer that is not an envelope: a file with its Content-Type. */
+    record File(String contentType, byte[] bytes) {
     }
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final AtomicInteger logins = new AtomicInteger();
     final Map<String, Function<Seen, String>> answers = new HashMap<>();
+    /** Consulted before {@link #answers}: a file, or null to answer the envelope instead. */
+    final Map<String, Function<Seen, File>> files = new HashMap<>();
     private final HttpServer http;
 
     HostedLikeServer() throws IOException {
@@ -47,10 +53,20 @@ final class HostedLikeServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String script = path.substring(path.lastIndexOf('/') + 1);
+        // ISO-8859-1 keeps every byte of a binary upload as one char.
         String body = new String(exchange.getRequestBody().readAllBytes(),
-                StandardCharsets.UTF_8);
-        Seen request = new Seen(script, parse(exchange.getRequestURI().getRawQuery()), body);
+                StandardCharsets.ISO_8859_1);
+        Seen request = new Seen(script, parse(exchange.getRequestURI().getRawQuery()), body,
+                exchange.getRequestHeaders().getFirst("Content-Type"));
         seen.add(request);
+        File file = files.containsKey(script) ? files.get(script).apply(request) : null;
+        if (file != null) {
+            exchange.getResponseHeaders().add("Content-Type", file.contentType());
+            exchange.sendResponseHeaders(200, file.bytes().length);
+            exchange.getResponseBody().write(file.bytes());
+            exchange.close();
+            return;
+        }
         Function<Seen, String> answer = answers.get(script);
         String text = answer == null ? null : answer.apply(request);
         if (text == null) {

@@ -65,7 +65,7 @@ public final class OpenDiallerServer implements AutoCloseable {
         byte[] secret = TokenSecret.load(System.getenv("OPENDIALLER_TOKEN_SECRET"),
                 config.dataDir());
         this.tokens = new TokenService(database, tenancy, config.clock(),
-                config.tokenLifetime(), secret);
+                config.tokenLifetime(), secret, metrics);
         this.app = createApp();
     }
 
@@ -120,6 +120,10 @@ public final class OpenDiallerServer implements AutoCloseable {
                     io.javalin.config.SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(),
                     io.javalin.config.SizeUnit.BYTES);
+            // Jetty caps the text fields of a multipart body at 200,000 bytes of its own; the
+            // body limit above is the one the protocol documents, so it is the only one.
+            c.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(
+                    (int) Math.min(Integer.MAX_VALUE, config.maxBodyBytes())));
             c.jetty.modifyServer(s -> {
                 s.setStopTimeout(STOP_TIMEOUT_MS);
                 s.setErrorHandler(new EnvelopeErrorHandler());

@@ -4,6 +4,9 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -59,19 +62,31 @@ public final class TokenService implements Authenticator {
     private final Duration lifetime;
     private final byte[] secret;
     private final LoginThrottle throttle;
+    private final Timer held;
+    private final Counter refused;
 
     /** A minted or re-issued token and the Unix second it stops working. */
     public record Issued(String token, long expire) {
     }
 
+    /**
+     * @param metrics where the throttle's holds and refusals are counted, so that an operator
+     *     sees guessing going on (every such answer is the same {@code Authentication failure})
+     */
     public TokenService(Database db, Tenancy tenancy, Clock clock, Duration lifetime,
-            byte[] secret) {
+            byte[] secret, MeterRegistry metrics) {
         this.db = db;
         this.tenancy = tenancy;
         this.clock = clock;
         this.lifetime = lifetime;
         this.secret = secret.clone();
         this.throttle = new LoginThrottle(clock);
+        this.held = Timer.builder("opendialler.login.held")
+                .description("Logins held back after repeated failures, and for how long")
+                .register(metrics);
+        this.refused = Counter.builder("opendialler.login.refused")
+                .description("Logins refused unchecked after too many failures")
+                .register(metrics);
     }
 
     /**
@@ -82,9 +97,14 @@ public final class TokenService implements Authenticator {
      */
     public Issued get(String username, String password, String clientIp, List<String> boundTo) {
         if (throttle.refused(clientIp, username)) {
+            refused.increment();
             throw authenticationFailure();
         }
-        sleep(throttle.delayMillis(clientIp, username));
+        long delay = throttle.delayMillis(clientIp, username);
+        if (delay > 0) {
+            held.record(Duration.ofMillis(delay));
+            sleep(delay);
+        }
         Optional<ApiUser> user = tenancy.user(username);
         boolean ok = Passwords.matches(password, user.map(ApiUser::passwordHash).orElse(null));
         if (!ok) {

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,5 +92,22 @@ class CliTest {
         run("", "centre", "add", "--data", data.toString(), "--name", "Files");
 
         assertTrue(Files.exists(data.resolve("opendialler.mv.db")));
+    }
+
+    @Test
+    void serveTakesTheTokenLifetimeFromItsFlagAndRefusesLessThanASecond() {
+        String dir = data.toString();
+        ServeCommand serve = Main.commandLine().parseArgs("serve", "--data", dir,
+                "--token-lifetime", "60").subcommand().commandSpec().commandLine().getCommand();
+
+        ServerConfig config = serve.http.config(serve.database);
+        Run zero = run("", "serve", "--data", dir, "--token-lifetime", "0");
+        Run words = run("", "serve", "--data", dir, "--token-lifetime", "an hour");
+
+        assertEquals(Duration.ofSeconds(60), config.tokenLifetime());
+        assertEquals(2, zero.code());
+        assertEquals("opendialler: --token-lifetime must be at least 1 second\n", zero.err());
+        assertEquals(2, words.code());
+        assertTrue(words.err().contains("--token-lifetime"), words.err());
     }
 }

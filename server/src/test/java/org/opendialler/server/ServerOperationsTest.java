@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,82 @@ class ServerOperationsTest {
                 + "result=\"success\",script=\"token.php\"}"), metrics);
         assertTrue(metrics.contains("result=\"error\",script=\"token.php\""), metrics);
         assertTrue(metrics.contains("hikaricp_connections_active"), metrics);
+    }
+
+    @Test
+    void metricsHaveALatencyHistogramOfEachScriptRequest() {
+        Api.Response probe = api.get("/database.php?method=queues&action=read&format=json"
+                + "&token=" + api.token);
+        String metrics = api.get("/metrics").body();
+
+        String tags = "method=\"queues\",result=\"success\",script=\"database.php\"";
+        List<double[]> buckets = new ArrayList<>();
+        Matcher m = Pattern.compile("^opendialler_requests_seconds_bucket\\{" + Pattern.quote(tags)
+                + ",le=\"([^\"]+)\"} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        while (m.find()) {
+            double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+                    : Double.parseDouble(m.group(1));
+            buckets.add(new double[] {le, Double.parseDouble(m.group(2))});
+        }
+        Matcher count = Pattern.compile("^opendialler_requests_seconds_count\\{"
+                + Pattern.quote(tags) + "} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+
+        assertTrue(probe.json().get("success").asBoolean(), probe.body());
+        assertTrue(count.find(), metrics);
+        assertTrue(buckets.size() > 10, "buckets: " + buckets.size());
+        for (int i = 1; i < buckets.size(); i++) {
+            assertTrue(buckets.get(i)[0] > buckets.get(i - 1)[0], "bounds rise");
+            assertTrue(buckets.get(i)[1] >= buckets.get(i - 1)[1], "counts are cumulative");
+        }
+        double[] last = buckets.get(buckets.size() - 1);
+        assertEquals(Double.POSITIVE_INFINITY, last[0]);
+        assertEquals(Double.parseDouble(count.group(1)), last[1]);
+        assertTrue(last[1] >= 1);
+    }
+
+    @Test
+    void tenMegabytesUnderTheDefaultLimitAreReadWholeAndAnsweredAsDocumented() {
+        try (TestServer roomy = TestServer.start()) {
+            Api a = roomy.newCentre("Roomy");
+            String validate = "/token.php?action=validate&token=" + a.token;
+            int tenMegabytes = 10 * 1024 * 1024;
+            byte[] form = new byte[tenMegabytes];
+            Arrays.fill(form, (byte) 'a');
+            String field = "b".repeat(tenMegabytes);
+            String rows = rowsOf(tenMegabytes);
+
+            Api.Response byForm = a.post(validate, "application/x-www-form-urlencoded", form);
+            Api.Response byField = a.post(validate, "multipart/form-data; boundary=XyZ",
+                    Api.multipart("XyZ", Map.of("padding", field), null));
+            Api.Response byJson = a.post("/ecnow.php?method=ecnow_records&action=create"
+                    + "&format=json&token=" + a.token, "application/json", rows);
+            Api.Response byFile = a.post("/ecnow.php?method=ecnow_records&action=create"
+                    + "&format=json&token=" + a.token, "multipart/form-data; boundary=XyZ",
+                    Api.multipart("XyZ", Map.of(), rows));
+            Api.Response after = a.get(validate);
+
+            assertTrue(ServerConfig.DEFAULT_MAX_BODY_BYTES > tenMegabytes);
+            assertTrue(byForm.json().get("success").asBoolean(), byForm.body());
+            assertTrue(byField.json().get("success").asBoolean(), byField.body());
+            // Refused while the request is read, before the token is looked at: no account_id.
+            String tooMany = "{\"success\":false,"
+                    + "\"error\":\"Too many rows: at most 25000 in one request\"}";
+            assertEquals(tooMany, byJson.body());
+            assertEquals(tooMany, byFile.body());
+            assertEquals(200, after.status());
+            assertTrue(after.json().get("success").asBoolean(), after.body());
+        }
+    }
+
+    /** A JSON array of more than 25,000 small records, at least {@code bytes} long. */
+    private static String rowsOf(int bytes) {
+        StringBuilder rows = new StringBuilder("[");
+        String row = "{\"dataset\":1,\"FirstName\":\"" + "x".repeat(300) + "\"},";
+        while (rows.length() < bytes) {
+            rows.append(row);
+        }
+        rows.setLength(rows.length() - 1);
+        return rows.append(']').toString();
     }
 
     @Test

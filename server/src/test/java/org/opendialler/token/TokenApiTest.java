@@ -8,9 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,5 +230,163 @@ class TokenApiTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /** {@code get} as a client at {@code ip} behind the trusted proxy (the test's loopback). */
+    private static JsonNode getFrom(String ip, String username, String password) {
+        return Api.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                + getQuery(username, password))).header("X-Forwarded-For", ip).GET()).json();
+    }
+
+    private static void assertRefused(JsonNode answer) {
+        assertEquals("{\"success\":false,\"error\":\"Authentication failure\"}",
+                answer.toString());
+    }
+
+    @Test
+    void aServerWithASixtySecondLifetimeAnswersExpireSixtySecondsOn() {
+        try (TestServer brief = TestServer.start(c -> c.withTokenLifetime(
+                Duration.ofSeconds(60)))) {
+            Api a = brief.newCentre("Brief");
+            long now = brief.clock.instant().getEpochSecond();
+
+            JsonNode got = a.get(getQuery(a.username, a.password)).json();
+            brief.clock.advance(Duration.ofSeconds(59));
+            JsonNode lastSecond = a.get("/token.php?action=validate&token=" + a.token).json();
+            brief.clock.advance(Duration.ofSeconds(1));
+            JsonNode over = a.get("/token.php?action=validate&token=" + a.token).json();
+
+            assertEquals(now + 60, got.get("expire").asLong());
+            assertEquals(now + 60, lastSecond.get("expire").asLong());
+            assertEquals("{\"success\":false,\"error\":\"Expired token\",\"expire\":-1}",
+                    over.toString());
+        }
+    }
+
+    @Test
+    void failuresOfOneUserFromOneAddressRefuseThatUserAnywhereAndAnyUserThere() {
+        Api a = server.newCentre("User A");
+        Api b = server.newCentre("User B");
+        for (int i = 0; i < LoginThrottle.REFUSE_AFTER; i++) {
+            getFrom("192.0.2.21", a.username, "wrong-" + i);
+        }
+        double refusedBefore = metric("opendialler_login_refused_total");
+
+        JsonNode aElsewhere = getFrom("192.0.2.22", a.username, a.password);
+        JsonNode bThere = getFrom("192.0.2.21", b.username, b.password);
+        JsonNode bElsewhere = getFrom("192.0.2.23", b.username, b.password);
+
+        assertRefused(aElsewhere);
+        assertRefused(bThere);
+        assertTrue(bElsewhere.get("success").asBoolean(), bElsewhere.toString());
+        assertEquals(2, metric("opendialler_login_refused_total") - refusedBefore);
+    }
+
+    @Test
+    void theUserCounterAloneRefusesAUserGuessedAtFromManyAddresses() {
+        Api a = server.newCentre("Spread A");
+        Api b = server.newCentre("Spread B");
+        for (int i = 0; i < LoginThrottle.REFUSE_AFTER; i++) {
+            getFrom("192.0.2." + (101 + i), a.username, "wrong-" + i);
+        }
+
+        JsonNode aFresh = getFrom("192.0.2.120", a.username, a.password);
+        JsonNode bWhereAFailedOnce = getFrom("192.0.2.101", b.username, b.password);
+
+        assertRefused(aFresh);
+        assertTrue(bWhereAFailedOnce.get("success").asBoolean(), bWhereAFailedOnce.toString());
+    }
+
+    @Test
+    void theAddressCounterAloneRefusesEveryUserFromAnAddressGuessingManyNames() {
+        Api c = server.newCentre("Spread C");
+        for (int i = 0; i < LoginThrottle.REFUSE_AFTER; i++) {
+            getFrom("198.51.100.9", "guess-" + i, "wrong-" + i);
+        }
+
+        JsonNode cThere = getFrom("198.51.100.9", c.username, c.password);
+        JsonNode cElsewhere = getFrom("198.51.100.10", c.username, c.password);
+
+        assertRefused(cThere);
+        assertTrue(cElsewhere.get("success").asBoolean(), cElsewhere.toString());
+    }
+
+    @Test
+    void afterFiveFailuresEachAttemptIsHeldAQuarterSecondLongerUntilASuccess() {
+        Api v = server.newCentre("Slowed");
+        String ip = "203.0.113.7";
+        double[] start = held();
+        for (int i = 0; i < LoginThrottle.SLOW_AFTER; i++) {
+            getFrom(ip, v.username, "wrong-" + i);
+        }
+        double[] five = held();
+
+        getFrom(ip, v.username, "wrong-6");
+        double[] six = held();
+        getFrom(ip, v.username, "wrong-7");
+        double[] seven = held();
+        JsonNode right = getFrom(ip, v.username, v.password);
+        double[] success = held();
+        getFrom(ip, v.username, "wrong-again");
+        double[] after = held();
+
+        // Holds the server decided (count, seconds), read from /metrics, not timed here.
+        assertHeld(0, 0, start, five);
+        assertHeld(1, 0.25, five, six);
+        assertHeld(1, 0.5, six, seven);
+        assertTrue(right.get("success").asBoolean(), right.toString());
+        assertHeld(1, 0.75, seven, success);
+        assertHeld(0, 0, success, after);
+    }
+
+    private static void assertHeld(int count, double seconds, double[] from, double[] to) {
+        assertEquals(count, to[0] - from[0], 1e-9, "holds");
+        assertEquals(seconds, to[1] - from[1], 1e-9, "seconds held");
+    }
+
+    /** The throttle's holds so far: their count and their total in seconds. */
+    private static double[] held() {
+        return new double[] {metric("opendialler_login_held_seconds_count"),
+            metric("opendialler_login_held_seconds_sum")};
+    }
+
+    private static double metric(String name) {
+        String metrics = api.get("/metrics").body();
+        Matcher m = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        if (!m.find()) {
+            throw new AssertionError(name + " is not in /metrics:\n" + metrics);
+        }
+        return Double.parseDouble(m.group(2));
+    }
+
+    @Test
+    void theTokenTableHoldsOnlyHashesNeverATokensText() throws Exception {
+        Api h = server.newCentre("Hashes");
+        String bound = h.get(getQuery(h.username, h.password) + "&address=192.0.2.77").json()
+                .get("token").asText();
+        List<String> issued = List.of(h.token, bound);
+
+        var rows = server.server().database().dsl().selectFrom(DSL.table(DSL.name("tokens")))
+                .fetch();
+        List<String> hashes = new java.util.ArrayList<>();
+        for (Record row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                String value = String.valueOf(row.get(i));
+                assertFalse(value.matches("[0-9a-fA-F]{40}"),
+                        row.field(i).getName() + " holds 40 hex characters: " + value);
+                for (String token : issued) {
+                    assertFalse(value.toLowerCase().contains(token), row.field(i).getName());
+                }
+            }
+            hashes.add(row.get(DSL.field(DSL.name("token_hash"), String.class)));
+        }
+
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        for (String token : issued) {
+            String hash = HexFormat.of().formatHex(sha256.digest(
+                    token.getBytes(StandardCharsets.US_ASCII)));
+            assertTrue(hashes.contains(hash), "no row holds the SHA-256 of a token issued");
+        }
     }
 }
