@@ -31,6 +31,8 @@ final class EngineTables {
     static final Field<String> R_CLAIMED_BY = str("claimed_by");
     static final Field<Long> R_LEASE = lng("lease_until");
     static final Field<Long> R_JUDGE_AGAIN = lng("judge_again_at");
+    static final Field<String> R_REFUSAL = str("refusal_reason");
+    static final Field<Long> R_REFUSED_AT = lng("refused_at");
 
     static final Table<Record> DATASETS = table(name("datasets"));
     static final Field<Long> D_ID = lng("dataset_id");

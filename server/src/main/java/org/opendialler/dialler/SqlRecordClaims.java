@@ -22,6 +22,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.opendialler.compliance.Candidate;
 import org.opendialler.compliance.DialGuard;
+import org.opendialler.compliance.Reason;
 import org.opendialler.compliance.Verdict;
 import org.opendialler.ecnow.ProcessTypes;
 import org.opendialler.phone.PhoneNumbers;
@@ -43,6 +44,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
     private static final Object H2_CLAIM_LOCK = new Object();
     private static final Duration JUDGE_AGAIN_AFTER = Duration.ofMinutes(15);
     private static final List<String> DIALABLE = List.of(ProcessTypes.NEW, ProcessTypes.WORKED);
+    private static final String DNC_REFUSAL = Reason.DNC.wire();
 
     private final Database db;
     private final long ccid;
@@ -155,10 +157,12 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 last == null ? null : Instant.ofEpochSecond(last), null);
         Verdict verdict = guard.judge(candidate, rules.qid(), true, now);
         if (!verdict.dialable()) {
+            noteRefusal(tx, recordId, verdict.reason().wire(), now);
             return new OneClaim(null, verdict.reason().wire());
         }
         if (isListed(tx, verdict.number())) {
-            return new OneClaim(null, "dnc");
+            noteRefusal(tx, recordId, DNC_REFUSAL, now);
+            return new OneClaim(null, DNC_REFUSAL);
         }
         ClaimedRecord claim = new ClaimedRecord(recordId, rules.table(), r.get(R_DATASET),
                 verdict.number(), null, false);
@@ -255,7 +259,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         Verdict verdict = guard.judge(candidate, rules.qid(), agentGuaranteed, now);
         if (!verdict.dialable()) {
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
-            judgeAgainAt(tx, r.get(R_ID), verdict.notBefore(), now);
+            judgeAgainAt(tx, r.get(R_ID), verdict.reason().wire(), verdict.notBefore(), now);
             return null;
         }
         return new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
@@ -264,12 +268,20 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
 
     /**
      * Sets a refused record aside until the guard's "not before", or for a while when the guard
-     * names no time (a DNC entry may be removed, a queue's rules changed).
+     * names no time (a DNC entry may be removed, a queue's rules changed), and records why.
      */
-    private void judgeAgainAt(DSLContext tx, long recordId, Instant notBefore, Instant now) {
+    private void judgeAgainAt(DSLContext tx, long recordId, String reason, Instant notBefore,
+            Instant now) {
         Instant again = notBefore != null && notBefore.isAfter(now) ? notBefore
                 : now.plus(JUDGE_AGAIN_AFTER);
         tx.update(RECORDS).set(R_JUDGE_AGAIN, again.getEpochSecond())
+                .set(R_REFUSAL, reason).set(R_REFUSED_AT, now.getEpochSecond())
+                .where(R_ID.eq(recordId), R_CCID.eq(ccid)).execute();
+    }
+
+    /** Records the last refusal to dial a record (compliance.md), which reads show. */
+    private void noteRefusal(DSLContext tx, long recordId, String reason, Instant now) {
+        tx.update(RECORDS).set(R_REFUSAL, reason).set(R_REFUSED_AT, now.getEpochSecond())
                 .where(R_ID.eq(recordId), R_CCID.eq(ccid)).execute();
     }
 
@@ -290,8 +302,11 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         if (listed.isEmpty()) {
             return judged;
         }
-        judged.stream().filter(c -> listed.contains(c.number()))
-                .forEach(c -> LOG.debug("Record {} not claimed: dnc", c.recordId()));
+        Instant now = clock.instant();
+        judged.stream().filter(c -> listed.contains(c.number())).forEach(c -> {
+            LOG.debug("Record {} not claimed: dnc", c.recordId());
+            judgeAgainAt(tx, c.recordId(), DNC_REFUSAL, null, now);
+        });
         return judged.stream().filter(c -> !listed.contains(c.number())).toList();
     }
 
@@ -354,7 +369,10 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         });
     }
 
-    /** The claim's record is still ours, open, in a LIVE dataset of the queue and not listed. */
+    /**
+     * The claim's record is still ours, open, in a LIVE dataset of the queue and not listed. A
+     * number listed since the claim is a refusal like the guard's, and recorded as one.
+     */
     private boolean stillDialable(DSLContext tx, ClaimedRecord record, Instant at) {
         long nowS = at.getEpochSecond();
         boolean open = tx.fetchExists(DSL.selectOne().from(RECORDS)
@@ -369,6 +387,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         if (isListed(tx, record.number())) {
             LOG.info("Record {}: {} was put on the DNC list after the claim; not dialled",
                     record.recordId(), PhoneNumbers.masked(record.number()));
+            noteRefusal(tx, record.recordId(), DNC_REFUSAL, at);
             return false;
         }
         return true;

@@ -307,6 +307,13 @@ final class RecordReads {
         item.put("reason", why.reason());
         item.put("next_dial", why.nextDial() == null ? ""
                 : Datetimes.format(why.nextDial().getEpochSecond(), zone));
+
+        // What the dialler itself last refused, which may differ from the judgement now.
+        String refusal = r.get(Records.REFUSAL_REASON);
+        Long refusedAt = r.get(Records.REFUSED_AT);
+        item.put("last_refusal", refusal == null ? "" : refusal);
+        item.put("last_refusal_at", refusedAt == null ? ""
+                : Datetimes.format(refusedAt, zone));
     }
 
     private static List<SortField<?>> order(ApiRequest request, List<FieldDef> fields) {
