@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.opendialler.compliance.DialGuard;
 import org.opendialler.compliance.Reason;
 import org.opendialler.compliance.Verdict;
 import org.opendialler.ecnow.ProcessTypes;
+import org.opendialler.ecnow.ZoneField;
 import org.opendialler.phone.PhoneNumbers;
 import org.opendialler.store.Database;
 import org.slf4j.Logger;
@@ -96,9 +98,12 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         List<ClaimedRecord> picked = new ArrayList<>();
         Set<Long> agentsUsed = new HashSet<>();
         List<ClaimedRecord> judged = new ArrayList<>();
-        Iterator<Record> next = candidates(tx, priorities, agents, now, max * 4 + 8).iterator();
+        List<Record> found = candidates(tx, priorities, agents, now, max * 4 + 8);
+        Map<Long, String> zones = zones(tx, found.stream().map(r -> r.get(R_ID)).toList());
+        Iterator<Record> next = found.iterator();
         while (picked.size() < max && next.hasNext()) {
-            ClaimedRecord c = judge(tx, next.next(), agents, agentGuaranteed, now);
+            Record r = next.next();
+            ClaimedRecord c = judge(tx, r, zones.get(r.get(R_ID)), agents, agentGuaranteed, now);
             if (c != null && !agentsUsed.contains(c.agentSpecific())) {
                 judged.add(c);
             }
@@ -154,7 +159,8 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         Long last = r.get(R_LAST_ATTEMPT);
         Candidate candidate = new Candidate(ccid, recordId, r.get(R_PROCESSTYPE), phones,
                 r.get(R_POSTCODE), r.get(R_ATTEMPTS),
-                last == null ? null : Instant.ofEpochSecond(last), null);
+                last == null ? null : Instant.ofEpochSecond(last), null,
+                zones(tx, List.of(recordId)).get(recordId));
         Verdict verdict = guard.judge(candidate, rules.qid(), true, now);
         if (!verdict.dialable()) {
             noteRefusal(tx, recordId, verdict.reason().wire(), now);
@@ -242,7 +248,23 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 : select.fetch());
     }
 
-    private ClaimedRecord judge(DSLContext tx, Record r, Set<Long> agents,
+    /**
+     * The time zones the records name in their table's {@code timezone} field (ecnow's
+     * {@link ZoneField}), by record id; records without one are absent.
+     */
+    private Map<Long, String> zones(DSLContext tx, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> zones = new HashMap<>();
+        tx.select(V_RECORD, V_VALUE).from(VALUES).join(FIELDS).on(F_ID.eq(V_FIELD))
+                .where(V_CCID.eq(ccid), F_CCID.eq(ccid), F_NAME_LOWER.eq(ZoneField.NAME),
+                        V_RECORD.in(recordIds))
+                .forEach(r -> zones.put(r.value1(), r.value2()));
+        return zones;
+    }
+
+    private ClaimedRecord judge(DSLContext tx, Record r, String zone, Set<Long> agents,
             boolean agentGuaranteed, Instant now) {
         Long agent = r.get(R_AGENT_SPECIFIC) != 0 ? r.get(R_AGENTREF) : null;
         if (agent != null && !agents.contains(agent)) {
@@ -255,7 +277,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         Candidate candidate = new Candidate(ccid, r.get(R_ID), r.get(R_PROCESSTYPE), phones,
                 r.get(R_POSTCODE), r.get(R_ATTEMPTS),
                 last == null ? null : Instant.ofEpochSecond(last),
-                callback == null ? null : Instant.ofEpochSecond(callback));
+                callback == null ? null : Instant.ofEpochSecond(callback), zone);
         Verdict verdict = guard.judge(candidate, rules.qid(), agentGuaranteed, now);
         if (!verdict.dialable()) {
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());

@@ -1,0 +1,93 @@
+package org.opendialler.dialler;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opendialler.compliance.ComplianceGuard;
+import org.opendialler.compliance.DialGuard;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/**
+ * What the compliance rules do to a running engine, stepped on the simulated carrier against
+ * the real database: a record's own time zone decides when it is dialled.
+ */
+class EngineComplianceTest {
+
+    private final TestServer server = TestServer.start();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private DiallerEngine engine(DialGuard guard, Instant start, long seed) {
+        DiallerEngine engine = new DiallerEngine(server.server().database(), guard,
+                EngineSettings.defaults().withRealTime(false).withSeed(seed).withStart(start)
+                        .withNode("n1"), server.dataDir(), server.clock);
+        engine.start();
+        return engine;
+    }
+
+    private static void run(DiallerEngine engine, Duration length) {
+        Instant end = engine.now().plus(length);
+        while (engine.now().isBefore(end)) {
+            engine.scheduler().advance(Duration.ofMinutes(1));
+        }
+    }
+
+    /** The centre's CDRs: urn, and whether the call's outcome was complete. */
+    private List<org.jooq.Record2<Long, Boolean>> cdrs(long ccid) {
+        return server.server().database().dsl()
+                .select(field(name("urn"), Long.class), field(name("oc_complete"), Boolean.class))
+                .from(table(name("cdr"))).where(field(name("ccid"), Long.class).eq(ccid))
+                .fetch();
+    }
+
+    @Test
+    void aRecordsTimezoneFieldDecidesWhenTheEngineDialsIt() {
+        // Monday 10:30 UTC in June: 18:30 in Perth (UTC+8), inside the AU weekday window to
+        // 20:00; 20:30 in Sydney and later still on Lord Howe, outside it. An AU mobile may ring
+        // in any of them, so only the records that name Perth may be called until 12:00 UTC.
+        Instant start = Instant.parse("2024-06-10T10:30:00Z");
+        server.clock.set(start);
+        Api api = server.newCentre("Zones", "Australia/Sydney", "AU");
+        EngineCentre centre = new EngineCentre(server, api);
+        centre.table("leads");
+        centre.client.call("ecnow.php", "campaign_fields", "create", Map.of("table", "leads",
+                "name", "timezone", "type", "varchar", "size", "64"));
+        long ds = centre.dataset("leads", "All", 50);
+        long qid = centre.queue("leads", "progressive");
+        centre.agents(qid, 2);
+        Set<Long> perth = new HashSet<>();
+        for (int i = 0; i < 15; i++) {
+            String zone = i % 3 == 0 ? "Australia/Perth" : i % 3 == 1 ? "Australia/Sydney" : "";
+            String row = "[{\"dataset\":" + ds + ",\"MobilePhone\":\"0412 345 6" + (10 + i)
+                    + "\"" + (zone.isEmpty() ? "" : ",\"timezone\":\"" + zone + "\"") + "}]";
+            long id = api.write("ecnow.php", "ecnow_records", "create", row).get("key").asLong();
+            if (zone.equals("Australia/Perth")) {
+                perth.add(id);
+            }
+        }
+        centre.live(qid, ds);
+
+        DiallerEngine engine = engine(new ComplianceGuard(server.server().database(),
+                server.server().tenancy()), start, 5);
+        run(engine, Duration.ofMinutes(40));
+        engine.close();
+
+        Set<Long> dialled = new HashSet<>();
+        cdrs(api.ccid).forEach(cdr -> dialled.add(cdr.value1()));
+        assertEquals(perth, dialled);
+    }
+}
