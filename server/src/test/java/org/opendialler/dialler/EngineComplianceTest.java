@@ -4,9 +4,13 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,8 @@ import org.opendialler.testing.TestServer;
 
 /**
  * What the compliance rules do to a running engine, stepped on the simulated carrier against
- * the real database: a record's own time zone decides when it is dialled.
+ * the real database: the last attempt closes a record, and a record's own time zone decides
+ * when it is dialled.
  */
 class EngineComplianceTest {
 
@@ -52,6 +57,52 @@ class EngineComplianceTest {
                 .select(field(name("urn"), Long.class), field(name("oc_complete"), Boolean.class))
                 .from(table(name("cdr"))).where(field(name("ccid"), Long.class).eq(ccid))
                 .fetch();
+    }
+
+    @Test
+    void aRecordWhoseAttemptsReachTheMaximumGetsOutcome110AndIsNeverDialledAgain() {
+        Api api = server.newCentre("Attempts");
+        EngineCentre centre = new EngineCentre(server, api);
+        centre.table("leads");
+        centre.outcomes();
+        long ds = centre.dataset("leads", "All", 50);
+        long qid = centre.queue("leads", "progressive");
+        centre.client.queues().update(List.of(Map.of("qid", qid, "max_attempts", 2,
+                "retry_minutes", 5)));
+        centre.agents(qid, 2);
+        List<Long> leads = centre.leads(ds, 16);
+        centre.live(qid, ds);
+
+        DiallerEngine engine = engine(DialGuard.OFF, server.clock.instant(), 13);
+        run(engine, Duration.ofHours(3));
+        engine.close();
+
+        Map<Long, Integer> calls = new HashMap<>();
+        Set<Long> completedByCall = new HashSet<>();
+        for (var cdr : cdrs(api.ccid)) {
+            calls.merge(cdr.value1(), 1, Integer::sum);
+            if (Boolean.TRUE.equals(cdr.value2())) {
+                completedByCall.add(cdr.value1());
+            }
+        }
+        api.login();
+        JsonNode list = api.read("ecnow.php", "ecnow_records",
+                Map.of("dataset", "" + ds, "limit", "100")).get("list");
+        int spent = 0;
+        for (JsonNode item : list) {
+            long id = item.get("id").asLong();
+            int n = calls.getOrDefault(id, 0);
+            assertTrue(n <= 2, "record " + id + " dialled " + n + " times");
+            if (n == 2 && !completedByCall.contains(id)) {
+                spent++;
+                assertEquals("110", item.get("outcomecode").asText(), item.toString());
+                assertEquals("COMPLETE", item.get("ProcessType").asText(), item.toString());
+            } else {
+                assertFalse(item.get("outcomecode").asText().equals("110"), item.toString());
+            }
+        }
+        assertEquals(leads.size(), list.size());
+        assertTrue(spent > 0, "no record spent its attempts: " + calls);
     }
 
     @Test
