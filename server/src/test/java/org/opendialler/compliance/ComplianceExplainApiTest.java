@@ -188,6 +188,31 @@ class ComplianceExplainApiTest {
     }
 
     @Test
+    void theAbandonCapCountsTheQueuesAmdFalsePositiveRate() {
+        Instant now = Instant.parse("2024-06-10T12:00:00Z");
+        server.clock.set(now);
+        Centre c = new Centre(server, "FalsePositives", "Europe/London", "GB",
+                "\"dial_mode\":\"predictive\"");
+        long record = c.record("\"HomePhone\":\"+442079460500\"");
+        for (int i = 0; i < 30; i++) {
+            c.call("+44207946" + (6000 + i), "Answered", now.minus(Duration.ofMinutes(90 + i)));
+        }
+        for (int i = 0; i < 10; i++) {
+            c.call("+44207946" + (7000 + i), "Answer Machine",
+                    now.minus(Duration.ofMinutes(60 + i)));
+        }
+
+        // No abandons: at 5% the 10 machines hide 0.5 persons, 0.5 / 30.5 = 1.6%, under 3%;
+        // at 20% they hide 2, 2 / 32 = 6.25%, over it.
+        List<String> atFive = why(c.explained(c.dataset).get(record));
+        c.writeQueue("\"amd_fp_rate\":20");
+        List<String> atTwenty = why(c.explained(c.dataset).get(record));
+
+        assertEquals(List.of("Y", "", ""), atFive);
+        assertEquals(List.of("N", "abandon_cap", ""), atTwenty);
+    }
+
+    @Test
     void withoutExplainTheItemsAreAsBefore() {
         server.clock.set(Instant.parse("2024-06-10T12:00:00Z"));
         Centre c = new Centre(server, "Plain", "Europe/London", "GB", "");

@@ -19,13 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendialler.compliance.ComplianceGuard;
 import org.opendialler.compliance.DialGuard;
+import org.opendialler.live.LiveBoard;
+import org.opendialler.reporting.CdrStore;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
 /**
  * What the compliance rules do to a running engine, stepped on the simulated carrier against
- * the real database: the last attempt closes a record, and a record's own time zone decides
- * when it is dialled.
+ * the real database: the last attempt closes a record, the queue's AMD false-positive rate is
+ * what its meters count, and a record's own time zone decides when it is dialled.
  */
 class EngineComplianceTest {
 
@@ -103,6 +105,50 @@ class EngineComplianceTest {
         }
         assertEquals(leads.size(), list.size());
         assertTrue(spent > 0, "no record spent its attempts: " + calls);
+    }
+
+    @Test
+    void aQueuesAmdFalsePositiveRateIsWhatItsMetersCount() {
+        Instant t0 = server.clock.instant();
+        Api api = server.newCentre("Meters");
+        EngineCentre centre = new EngineCentre(server, api);
+        centre.table("leads");
+        long usual = centre.queue("leads", "predictive");
+        long doubtful = centre.queue("leads", "predictive");
+        centre.client.queues().update(List.of(Map.of("qid", doubtful, "amd_fp_rate", 50)));
+        for (long qid : List.of(usual, doubtful)) {
+            history(api.ccid, qid, t0, "Answered", 10, 0);
+            history(api.ccid, qid, t0, "Abandoned", 2, 0);
+            history(api.ccid, qid, t0, "Answer Machine", 8, Outcome.ANSWER_MACHINE_DIALLER.id());
+            centre.live(qid);
+        }
+
+        DiallerEngine engine = engine(DialGuard.OFF, t0, 3);
+        engine.scheduler().advance(Duration.ofSeconds(6));
+        Map<Long, LiveBoard.Meters> meters = new HashMap<>();
+        engine.meters(api.ccid).forEach(m -> meters.put(m.qid(), m));
+        engine.close();
+
+        // 12 live answers (the abandons among them), 2 abandoned, 8 machines of which the
+        // estimate are persons nobody took: (2 + 8p) / (12 + 8p).
+        double atFive = 100 * (2 + 8 * 0.05) / (12 + 8 * 0.05);
+        double atFifty = 100 * (2 + 8 * 0.5) / (12 + 8 * 0.5);
+        assertEquals(atFive, meters.get(usual).rate24h(), 1e-9);
+        assertEquals(atFive, meters.get(usual).rate30d(), 1e-9);
+        assertEquals(atFifty, meters.get(doubtful).rate24h(), 1e-9);
+        assertEquals(atFifty, meters.get(doubtful).rate30d(), 1e-9);
+    }
+
+    /** {@code count} dialler calls of the queue an hour or so before {@code t0}. */
+    private void history(long ccid, long qid, Instant t0, String cres, int count, int ocid) {
+        for (int i = 0; i < count; i++) {
+            Instant at = t0.minus(Duration.ofMinutes(60 + i));
+            CdrStore.insert(server.server().database().dsl(),
+                    org.opendialler.reporting.Cdr.builder().ccid(ccid).qid(qid)
+                            .ddi("+4477009001" + String.format("%02d", i)).ctype("out")
+                            .dtype("out").cres(cres).ocid(ocid).tmInit(at)
+                            .tmDisc(at.plusSeconds(30)).build());
+        }
     }
 
     @Test
