@@ -108,7 +108,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 judged.add(c);
             }
             if (picked.size() + judged.size() == max || !next.hasNext()) {
-                for (ClaimedRecord ok : notListed(tx, judged)) {
+                for (ClaimedRecord ok : notListed(tx, judged, now)) {
                     if (ok.agentSpecific() == null || agentsUsed.add(ok.agentSpecific())) {
                         picked.add(ok);
                     }
@@ -313,7 +313,8 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
     }
 
     /** The judged records whose numbers are not on the DNC list, in one query for all. */
-    private List<ClaimedRecord> notListed(DSLContext tx, List<ClaimedRecord> judged) {
+    private List<ClaimedRecord> notListed(DSLContext tx, List<ClaimedRecord> judged,
+            Instant now) {
         if (judged.isEmpty()) {
             return judged;
         }
@@ -324,7 +325,6 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         if (listed.isEmpty()) {
             return judged;
         }
-        Instant now = clock.instant();
         judged.stream().filter(c -> listed.contains(c.number())).forEach(c -> {
             LOG.debug("Record {} not claimed: dnc", c.recordId());
             judgeAgainAt(tx, c.recordId(), DNC_REFUSAL, null, now);
