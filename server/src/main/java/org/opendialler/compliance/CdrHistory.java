@@ -31,7 +31,7 @@ public final class CdrHistory implements AbandonRates {
 
     static final Duration ABANDON_REPEAT = Duration.ofHours(72);
     static final Duration AMD_REPEAT = Duration.ofHours(24);
-    /** The share of machine detections counted as abandoned persons (dialler.md). */
+    /** The share of machine detections counted as abandoned persons, for a queue with none. */
     static final double FALSE_POSITIVE_ESTIMATE = 0.05;
 
     private static final Table<Record> CDR = table(name("cdr"));
@@ -41,6 +41,8 @@ public final class CdrHistory implements AbandonRates {
     private static final Field<String> DTYPE = field(name("dtype"), String.class);
     private static final Field<String> CRES = field(name("cres"), String.class);
     private static final Field<Long> T_INIT = field(name("t_init_ms"), Long.class);
+    private static final Field<BigDecimal> AMD_FP_RATE =
+            field(name("amd_fp_rate"), BigDecimal.class);
 
     /** A repeat rule that holds a number back until {@code until}. */
     record Block(String number, Reason reason, Instant until) {
@@ -73,11 +75,20 @@ public final class CdrHistory implements AbandonRates {
 
     @Override
     public double worstPercent(long ccid, long qid, Instant now) {
-        return Math.max(window(ccid, qid, now, AbandonMeter.DAY).percent(),
-                window(ccid, qid, now, AbandonMeter.MONTH).percent());
+        double estimate = falsePositiveEstimate(ccid, qid);
+        return Math.max(window(ccid, qid, now, AbandonMeter.DAY, estimate).percent(),
+                window(ccid, qid, now, AbandonMeter.MONTH, estimate).percent());
     }
 
-    private AbandonMeter.Rate window(long ccid, long qid, Instant now, Duration length) {
+    /** The queue's {@code amd_fp_rate} as a share, as the dialler's own meters use it. */
+    private double falsePositiveEstimate(long ccid, long qid) {
+        BigDecimal percent = db.dsl().select(AMD_FP_RATE).from(table(name("queues")))
+                .where(CCID.eq(ccid)).and(QID.eq(qid)).fetchOne(AMD_FP_RATE);
+        return percent == null ? FALSE_POSITIVE_ESTIMATE : percent.doubleValue() / 100;
+    }
+
+    private AbandonMeter.Rate window(long ccid, long qid, Instant now, Duration length,
+            double estimate) {
         Field<BigDecimal> live = sum(when(CRES.in(Cdr.ANSWERED, Cdr.ABANDONED), 1).otherwise(0));
         Field<BigDecimal> abandoned = sum(when(CRES.eq(Cdr.ABANDONED), 1).otherwise(0));
         Field<BigDecimal> machines = sum(when(CRES.eq(Cdr.ANSWER_MACHINE), 1).otherwise(0));
@@ -86,7 +97,7 @@ public final class CdrHistory implements AbandonRates {
                 .and(T_INIT.gt(now.minus(length).toEpochMilli()))
                 .and(T_INIT.le(now.toEpochMilli())).fetchOne();
         return new AbandonMeter.Rate(whole(r.get(live)), whole(r.get(abandoned)),
-                whole(r.get(machines)), FALSE_POSITIVE_ESTIMATE);
+                whole(r.get(machines)), estimate);
     }
 
     private static long whole(Number n) {

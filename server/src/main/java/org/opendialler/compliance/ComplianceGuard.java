@@ -88,7 +88,7 @@ public final class ComplianceGuard implements DialGuard {
             return record.get();
         }
 
-        Verdict byNumber = pickNumber(candidate, queue.get(), centre, agentGuaranteed, now);
+        Verdict byNumber = pickNumber(candidate, queue.get(), centre, now);
         if (!byNumber.dialable()) {
             return byNumber;
         }
@@ -138,11 +138,12 @@ public final class ComplianceGuard implements DialGuard {
         return Optional.empty();
     }
 
-    private Verdict pickNumber(Candidate c, Queues.Queue queue, Centre centre,
-            boolean agentGuaranteed, Instant now) {
+    private Verdict pickNumber(Candidate c, Queues.Queue queue, Centre centre, Instant now) {
         Set<String> phones = new LinkedHashSet<>(c.phones());
         Set<String> listed = listed(c.ccid(), queue.qid(), phones);
-        Map<String, CdrHistory.Block> blocks = agentGuaranteed || phones.isEmpty()
+        // Only an agent who looks at the record first may re-dial after an abandon or a
+        // machine: a progressive call is still placed by the dialler, agent or not.
+        Map<String, CdrHistory.Block> blocks = previews(queue) || phones.isEmpty()
                 ? Map.of() : latestBlocks(history.blocks(c.ccid(), phones, now));
         WeekWindow ofQueue = queueWindows.of(c.ccid(), queue);
         Map<String, CountryRules.Rule> rules = new HashMap<>();
@@ -168,6 +169,10 @@ public final class ComplianceGuard implements DialGuard {
         return refusals.stream().min(Comparator.comparing(Verdict::notBefore,
                 Comparator.nullsLast(Comparator.naturalOrder())))
                 .orElse(Verdict.refuse(Reason.DNC, null));
+    }
+
+    private static boolean previews(Queues.Queue queue) {
+        return "preview".equalsIgnoreCase(queue.dialMode());
     }
 
     private Set<String> listed(long ccid, long qid, Set<String> phones) {

@@ -10,9 +10,10 @@ import java.time.Instant;
 public interface DialGuard {
 
     /**
-     * @param qid the outbound queue that would dial
+     * @param qid the outbound queue that would dial; the repeat rules after abandons and
+     *     machines are lifted only when it dials in preview mode
      * @param agentGuaranteed whether an agent is certain to take the call (preview and
-     *     progressive), which lifts the repeat rules after abandons and machines
+     *     progressive), which lifts the abandon cap
      */
     Verdict judge(Candidate candidate, long qid, boolean agentGuaranteed, Instant now);
 

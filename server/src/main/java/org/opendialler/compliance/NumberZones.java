@@ -11,9 +11,9 @@ import org.opendialler.phone.PhoneNumbers;
 
 /**
  * Where a number rings: its country and the time zones it may be in. The zone comes from the
- * number (libphonenumber's prefix map), else from the record's explicit zone or postcode, else
- * every zone of the number's country; a number in several zones is called only when all of them
- * allow it. Thread-safe.
+ * number (libphonenumber's prefix map), else from the record's explicit zone or postcode when
+ * the number may ring there, else every zone of the number's country; a number in several zones
+ * is called only when all of them allow it. Thread-safe.
  */
 final class NumberZones {
 
@@ -47,15 +47,19 @@ final class NumberZones {
             return new Placement(country, own);
         }
         List<ZoneId> ofCountry = countryZones(number, country);
-        boolean countryLevel = own.isEmpty() || own.equals(ofCountry);
-        Optional<ZoneId> named = explicit(explicitZone)
-                .or(() -> Postcodes.zone(country, postcode))
-                .filter(z -> countryLevel || own.contains(z));
+        // A named zone must be one the number may ring in: a record's zone or postcode from
+        // another country is a mistake, not a reason to call at that country's hours.
+        List<ZoneId> possible = own.isEmpty() ? ofCountry : own;
+        Optional<ZoneId> named = explicit(explicitZone).filter(z -> fits(z, possible))
+                .or(() -> Postcodes.zone(country, postcode).filter(z -> fits(z, possible)));
         if (named.isPresent()) {
             return new Placement(country, List.of(named.get()));
         }
-        List<ZoneId> any = own.isEmpty() ? ofCountry : own;
-        return new Placement(country, any.isEmpty() ? List.of(fallback) : any);
+        return new Placement(country, possible.isEmpty() ? List.of(fallback) : possible);
+    }
+
+    private static boolean fits(ZoneId zone, List<ZoneId> possible) {
+        return possible.isEmpty() || possible.contains(zone);
     }
 
     private static String country(PhoneNumber number) {

@@ -83,6 +83,8 @@ final class QueueMethod extends Resource {
             }
             return t;
         }).withDefault("08:00-21:00"));
+        keys.add(Key.decimal("amd_fp_rate", "amd_fp_rate", "0", "100")
+                .withDefault(java.math.BigDecimal.valueOf(5)));
         keys.add(Key.integer("max_attempts", "max_attempts", 1, 1_000).withDefault(10));
         keys.add(Key.integer("retry_minutes", "retry_minutes", 0, 525_600).withDefault(60));
         return keys;

@@ -35,6 +35,7 @@ public final class Queues {
     static final Field<Integer> RING_TIME = field(name("ring_time"), Integer.class);
     static final Field<Integer> WRAP_TIME = field(name("wrap_time"), Integer.class);
     static final Field<String> CALL_HOURS = field(name("call_hours"), String.class);
+    static final Field<BigDecimal> AMD_FP_RATE = field(name("amd_fp_rate"), BigDecimal.class);
     static final Field<Integer> MAX_ATTEMPTS = field(name("max_attempts"), Integer.class);
     static final Field<Integer> RETRY_MINUTES = field(name("retry_minutes"), Integer.class);
 
@@ -50,11 +51,13 @@ public final class Queues {
      * @param abandonTarget percent
      * @param ringTime seconds; {@code wrapTime} too
      * @param callHours the local calling window, such as {@code 08:00-21:00}
+     * @param amdFpRate the percent of machine detections taken to be persons
+     *     ({@code amd_fp_rate})
      */
     public record Queue(long qid, String type, String table, String callerId, boolean live,
             boolean amd, Long tod, String dialMode, BigDecimal maxRatio,
             BigDecimal abandonTarget, int ringTime, int wrapTime, String callHours,
-            int maxAttempts, int retryMinutes) {
+            int maxAttempts, int retryMinutes, BigDecimal amdFpRate) {
     }
 
     private final Database db;
@@ -83,6 +86,7 @@ public final class Queues {
         return new Queue(r.get(QID), r.get(TYPE), r.get(CAMPAIGN_TABLE), r.get(CALLERID),
                 "Y".equals(r.get(LIVE)), "Y".equals(r.get(AMD)), r.get(TOD), r.get(DIAL_MODE),
                 r.get(MAX_RATIO), r.get(ABANDON_TARGET), r.get(RING_TIME), r.get(WRAP_TIME),
-                r.get(CALL_HOURS), r.get(MAX_ATTEMPTS), r.get(RETRY_MINUTES));
+                r.get(CALL_HOURS), r.get(MAX_ATTEMPTS), r.get(RETRY_MINUTES),
+                r.get(AMD_FP_RATE));
     }
 }

@@ -232,7 +232,7 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
                         : QueueSettings.DEFAULT_ABANDON_TARGET,
                 Duration.ofSeconds(Math.max(15, q.ringTime())),
                 Duration.ofSeconds(q.wrapTime()), q.callerId(), q.amd(),
-                QueueSettings.DEFAULT_AMD_FALSE_POSITIVE,
+                q.amdFpRate().doubleValue() / 100,
                 announce == null || announce.isBlank() ? DEFAULT_INFO_MESSAGE : announce,
                 "Y".equalsIgnoreCase(monitor));
     }

@@ -31,6 +31,21 @@ final class EngineTables {
     static final Field<String> R_CLAIMED_BY = str("claimed_by");
     static final Field<Long> R_LEASE = lng("lease_until");
     static final Field<Long> R_JUDGE_AGAIN = lng("judge_again_at");
+    static final Field<String> R_REFUSAL = str("refusal_reason");
+    static final Field<Long> R_REFUSED_AT = lng("refused_at");
+
+    static final Table<Record> VALUES = table(name("record_values"));
+    static final Field<Long> V_RECORD = field(name("record_values", "record_id"), Long.class);
+    static final Field<Long> V_FIELD = field(name("record_values", "field_id"), Long.class);
+    static final Field<Long> V_CCID = field(name("record_values", "ccid"), Long.class);
+    static final Field<String> V_VALUE = field(name("record_values", "field_value"),
+            String.class);
+
+    static final Table<Record> FIELDS = table(name("campaign_fields"));
+    static final Field<Long> F_ID = field(name("campaign_fields", "field_id"), Long.class);
+    static final Field<Long> F_CCID = field(name("campaign_fields", "ccid"), Long.class);
+    static final Field<String> F_NAME_LOWER = field(name("campaign_fields", "name_lower"),
+            String.class);
 
     static final Table<Record> DATASETS = table(name("datasets"));
     static final Field<Long> D_ID = lng("dataset_id");
@@ -55,6 +70,7 @@ final class EngineTables {
     static final Field<String> Q_MONITOR = str("monitor");
     static final Field<String> Q_ANNOUNCE = str("announce");
     static final Field<Long> Q_CAMPAIGN = lng("campaignid");
+    static final Field<Integer> Q_MAX_ATTEMPTS = field(name("max_attempts"), Integer.class);
 
     static final Table<Record> AGENTS = table(name("agents"));
     static final Field<Long> A_ID = lng("agentid");

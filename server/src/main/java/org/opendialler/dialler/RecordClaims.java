@@ -17,8 +17,9 @@ public interface RecordClaims {
      * @param agents the agents free to take these calls; an agent-specific record is claimed
      *     only for one of them, and at most one per agent
      * @param agentGuaranteed whether every call will have an agent (preview, progressive);
-     *     when false the records under the 72-hour abandon and 24-hour machine rules are
-     *     skipped
+     *     when false a predictive queue at its abandon cap claims nothing. The 72-hour abandon
+     *     and 24-hour machine rules hold whatever this says, unless the queue dials in preview
+     *     mode
      */
     List<ClaimedRecord> claim(QueueSettings queue, int max, Set<Long> agents,
             boolean agentGuaranteed);

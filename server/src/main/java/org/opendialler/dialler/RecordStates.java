@@ -28,4 +28,16 @@ final class RecordStates {
         }
         return "HOLD".equals(datasetStatus) ? ProcessTypes.HOLD_WORKED : ProcessTypes.WORKED;
     }
+
+    /**
+     * Whether a call's result spends the record's last attempt: the outcome leaves it open
+     * ({@code processType} is what {@link #after} gave) and its attempts, this call counted,
+     * reach the queue's {@code max_attempts}. Such a record gets outcome 110 and
+     * {@code COMPLETE} instead (compliance.md).
+     */
+    static boolean attemptsSpent(String processType, int attemptsAfter, Integer maxAttempts) {
+        boolean open = ProcessTypes.WORKED.equals(processType)
+                || ProcessTypes.HOLD_WORKED.equals(processType);
+        return open && maxAttempts != null && attemptsAfter >= maxAttempts;
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.opendialler.ecnow.ProcessTypes;
 import org.opendialler.reporting.CdrStore;
 import org.opendialler.store.Database;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Closes what a stopped server left open, before the engine dials: each open call of this node
  * (or of a node whose lease ran out) gets outcome 108 {@code Dialler Error} and a CDR, its record
- * is released; leases of this node and expired ones are cleared; agents left logged in are
- * logged out.
+ * is released (with outcome 110 when that was its last attempt); leases of this node and expired
+ * ones are cleared; agents left logged in are logged out.
  */
 final class Recovery {
 
@@ -51,14 +52,24 @@ final class Recovery {
         long ccid = open.get(CO_CCID);
         long recordId = open.get(CO_RECORD);
         Instant init = Instant.ofEpochMilli(open.get(CO_INIT_MS));
-        Record rec = tx.select(R_PROCESSTYPE).from(RECORDS)
+        Record rec = tx.select(R_PROCESSTYPE, R_ATTEMPTS).from(RECORDS)
                 .where(R_ID.eq(recordId), R_CCID.eq(ccid)).fetchOne();
         Record ds = tx.select(D_STATUS, D_DESCRIPTION).from(DATASETS)
                 .where(D_ID.eq(open.get(CO_DATASET))).fetchOne();
         if (rec != null) {
-            String processType = RecordStates.after(rec.get(R_PROCESSTYPE),
-                    ds == null ? null : ds.get(D_STATUS), false, false);
-            tx.update(RECORDS).set(R_OUTCOME, (long) ERROR.id())
+            String status = ds == null ? null : ds.get(D_STATUS);
+            String processType = RecordStates.after(rec.get(R_PROCESSTYPE), status, false,
+                    false);
+            Integer maxAttempts = tx.select(Q_MAX_ATTEMPTS).from(QUEUES)
+                    .where(Q_ID.eq(open.get(CO_QID)), Q_CCID.eq(ccid))
+                    .fetchOne(Q_MAX_ATTEMPTS);
+            // A call lost to a stop still counts as an attempt, and may be the last one.
+            Outcome written = ERROR;
+            if (RecordStates.attemptsSpent(processType, rec.get(R_ATTEMPTS) + 1, maxAttempts)) {
+                written = Outcome.MAX_ATTEMPTS;
+                processType = ProcessTypes.COMPLETE;
+            }
+            tx.update(RECORDS).set(R_OUTCOME, (long) written.id())
                     .set(R_PROCESSTYPE, processType).set(R_PROCESSDATE, now.getEpochSecond())
                     .set(R_ATTEMPTS, R_ATTEMPTS.plus(1))
                     .set(R_LAST_ATTEMPT, init.getEpochSecond())

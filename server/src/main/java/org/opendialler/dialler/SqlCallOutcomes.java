@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.opendialler.ecnow.ProcessTypes;
 import org.opendialler.reporting.CdrStore;
 import org.opendialler.store.Database;
 
 /**
  * Writes a finished call of one queue in ONE transaction: the record (outcome, ProcessType,
- * attempts, callback, lease cleared), DNC entries for a do-not-call outcome, the CDR, the
+ * attempts, callback, lease cleared; outcome 110 and {@code COMPLETE} when the call spends the
+ * queue's {@code max_attempts}), DNC entries for a do-not-call outcome, the CDR, the
  * agent's state change and session, and the end of the open call row. A recording is written
  * to {@code recordings/CCID/CALLID.wav} before the transaction. Called on the scheduler thread.
  */
@@ -74,7 +76,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
     private void write(DSLContext tx, CallResult result, boolean recorded) {
         ClaimedRecord claimed = result.record();
         Record rec = tx.select(R_PROCESSTYPE, R_NOTES, R_HOME, R_WORK, R_MOBILE, R_AGENTREF,
-                        R_AGENT_SPECIFIC)
+                        R_AGENT_SPECIFIC, R_ATTEMPTS)
                 .from(RECORDS).where(R_ID.eq(claimed.recordId()), R_CCID.eq(ccid)).fetchOne();
         if (rec != null) {
             updateRecord(tx, result, rec);
@@ -95,8 +97,19 @@ public final class SqlCallOutcomes implements CallOutcomes {
                 .where(D_ID.eq(result.record().datasetId())).fetchOne(D_STATUS);
         String processType = RecordStates.after(rec.get(R_PROCESSTYPE), datasetStatus,
                 outcome.complete(), result.setByAgent());
+
+        // The queue's rule is read now, in this transaction, so a change made during the call
+        // counts. The CDR keeps the call's own outcome; only the record shows 110.
+        Integer maxAttempts = tx.select(Q_MAX_ATTEMPTS).from(QUEUES)
+                .where(Q_ID.eq(names.qid()), Q_CCID.eq(ccid)).fetchOne(Q_MAX_ATTEMPTS);
+        Outcome written = outcome;
+        if (RecordStates.attemptsSpent(processType, rec.get(R_ATTEMPTS) + 1, maxAttempts)) {
+            written = Outcome.MAX_ATTEMPTS;
+            processType = ProcessTypes.COMPLETE;
+        }
+
         var update = tx.update(RECORDS)
-                .set(R_OUTCOME, (long) outcome.id())
+                .set(R_OUTCOME, (long) written.id())
                 .set(R_PROCESSTYPE, processType)
                 .set(R_PROCESSDATE, result.at().getEpochSecond())
                 .set(R_ATTEMPTS, R_ATTEMPTS.plus(1))

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,8 +23,10 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.opendialler.compliance.Candidate;
 import org.opendialler.compliance.DialGuard;
+import org.opendialler.compliance.Reason;
 import org.opendialler.compliance.Verdict;
 import org.opendialler.ecnow.ProcessTypes;
+import org.opendialler.ecnow.ZoneField;
 import org.opendialler.phone.PhoneNumbers;
 import org.opendialler.store.Database;
 import org.slf4j.Logger;
@@ -43,6 +46,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
     private static final Object H2_CLAIM_LOCK = new Object();
     private static final Duration JUDGE_AGAIN_AFTER = Duration.ofMinutes(15);
     private static final List<String> DIALABLE = List.of(ProcessTypes.NEW, ProcessTypes.WORKED);
+    private static final String DNC_REFUSAL = Reason.DNC.wire();
 
     private final Database db;
     private final long ccid;
@@ -94,14 +98,17 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         List<ClaimedRecord> picked = new ArrayList<>();
         Set<Long> agentsUsed = new HashSet<>();
         List<ClaimedRecord> judged = new ArrayList<>();
-        Iterator<Record> next = candidates(tx, priorities, agents, now, max * 4 + 8).iterator();
+        List<Record> found = candidates(tx, priorities, agents, now, max * 4 + 8);
+        Map<Long, String> zones = zones(tx, found.stream().map(r -> r.get(R_ID)).toList());
+        Iterator<Record> next = found.iterator();
         while (picked.size() < max && next.hasNext()) {
-            ClaimedRecord c = judge(tx, next.next(), agents, agentGuaranteed, now);
+            Record r = next.next();
+            ClaimedRecord c = judge(tx, r, zones.get(r.get(R_ID)), agents, agentGuaranteed, now);
             if (c != null && !agentsUsed.contains(c.agentSpecific())) {
                 judged.add(c);
             }
             if (picked.size() + judged.size() == max || !next.hasNext()) {
-                for (ClaimedRecord ok : notListed(tx, judged)) {
+                for (ClaimedRecord ok : notListed(tx, judged, now)) {
                     if (ok.agentSpecific() == null || agentsUsed.add(ok.agentSpecific())) {
                         picked.add(ok);
                     }
@@ -152,13 +159,16 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         Long last = r.get(R_LAST_ATTEMPT);
         Candidate candidate = new Candidate(ccid, recordId, r.get(R_PROCESSTYPE), phones,
                 r.get(R_POSTCODE), r.get(R_ATTEMPTS),
-                last == null ? null : Instant.ofEpochSecond(last), null);
+                last == null ? null : Instant.ofEpochSecond(last), null,
+                zones(tx, List.of(recordId)).get(recordId));
         Verdict verdict = guard.judge(candidate, rules.qid(), true, now);
         if (!verdict.dialable()) {
+            noteRefusal(tx, recordId, verdict.reason().wire(), now);
             return new OneClaim(null, verdict.reason().wire());
         }
         if (isListed(tx, verdict.number())) {
-            return new OneClaim(null, "dnc");
+            noteRefusal(tx, recordId, DNC_REFUSAL, now);
+            return new OneClaim(null, DNC_REFUSAL);
         }
         ClaimedRecord claim = new ClaimedRecord(recordId, rules.table(), r.get(R_DATASET),
                 verdict.number(), null, false);
@@ -238,7 +248,23 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 : select.fetch());
     }
 
-    private ClaimedRecord judge(DSLContext tx, Record r, Set<Long> agents,
+    /**
+     * The time zones the records name in their table's {@code timezone} field (ecnow's
+     * {@link ZoneField}), by record id; records without one are absent.
+     */
+    private Map<Long, String> zones(DSLContext tx, List<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> zones = new HashMap<>();
+        tx.select(V_RECORD, V_VALUE).from(VALUES).join(FIELDS).on(F_ID.eq(V_FIELD))
+                .where(V_CCID.eq(ccid), F_CCID.eq(ccid), F_NAME_LOWER.eq(ZoneField.NAME),
+                        V_RECORD.in(recordIds))
+                .forEach(r -> zones.put(r.value1(), r.value2()));
+        return zones;
+    }
+
+    private ClaimedRecord judge(DSLContext tx, Record r, String zone, Set<Long> agents,
             boolean agentGuaranteed, Instant now) {
         Long agent = r.get(R_AGENT_SPECIFIC) != 0 ? r.get(R_AGENTREF) : null;
         if (agent != null && !agents.contains(agent)) {
@@ -251,11 +277,11 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         Candidate candidate = new Candidate(ccid, r.get(R_ID), r.get(R_PROCESSTYPE), phones,
                 r.get(R_POSTCODE), r.get(R_ATTEMPTS),
                 last == null ? null : Instant.ofEpochSecond(last),
-                callback == null ? null : Instant.ofEpochSecond(callback));
+                callback == null ? null : Instant.ofEpochSecond(callback), zone);
         Verdict verdict = guard.judge(candidate, rules.qid(), agentGuaranteed, now);
         if (!verdict.dialable()) {
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
-            judgeAgainAt(tx, r.get(R_ID), verdict.notBefore(), now);
+            judgeAgainAt(tx, r.get(R_ID), verdict.reason().wire(), verdict.notBefore(), now);
             return null;
         }
         return new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
@@ -264,12 +290,20 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
 
     /**
      * Sets a refused record aside until the guard's "not before", or for a while when the guard
-     * names no time (a DNC entry may be removed, a queue's rules changed).
+     * names no time (a DNC entry may be removed, a queue's rules changed), and records why.
      */
-    private void judgeAgainAt(DSLContext tx, long recordId, Instant notBefore, Instant now) {
+    private void judgeAgainAt(DSLContext tx, long recordId, String reason, Instant notBefore,
+            Instant now) {
         Instant again = notBefore != null && notBefore.isAfter(now) ? notBefore
                 : now.plus(JUDGE_AGAIN_AFTER);
         tx.update(RECORDS).set(R_JUDGE_AGAIN, again.getEpochSecond())
+                .set(R_REFUSAL, reason).set(R_REFUSED_AT, now.getEpochSecond())
+                .where(R_ID.eq(recordId), R_CCID.eq(ccid)).execute();
+    }
+
+    /** Records the last refusal to dial a record (compliance.md), which reads show. */
+    private void noteRefusal(DSLContext tx, long recordId, String reason, Instant now) {
+        tx.update(RECORDS).set(R_REFUSAL, reason).set(R_REFUSED_AT, now.getEpochSecond())
                 .where(R_ID.eq(recordId), R_CCID.eq(ccid)).execute();
     }
 
@@ -279,7 +313,8 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
     }
 
     /** The judged records whose numbers are not on the DNC list, in one query for all. */
-    private List<ClaimedRecord> notListed(DSLContext tx, List<ClaimedRecord> judged) {
+    private List<ClaimedRecord> notListed(DSLContext tx, List<ClaimedRecord> judged,
+            Instant now) {
         if (judged.isEmpty()) {
             return judged;
         }
@@ -290,8 +325,10 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         if (listed.isEmpty()) {
             return judged;
         }
-        judged.stream().filter(c -> listed.contains(c.number()))
-                .forEach(c -> LOG.debug("Record {} not claimed: dnc", c.recordId()));
+        judged.stream().filter(c -> listed.contains(c.number())).forEach(c -> {
+            LOG.debug("Record {} not claimed: dnc", c.recordId());
+            judgeAgainAt(tx, c.recordId(), DNC_REFUSAL, null, now);
+        });
         return judged.stream().filter(c -> !listed.contains(c.number())).toList();
     }
 
@@ -354,7 +391,10 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         });
     }
 
-    /** The claim's record is still ours, open, in a LIVE dataset of the queue and not listed. */
+    /**
+     * The claim's record is still ours, open, in a LIVE dataset of the queue and not listed. A
+     * number listed since the claim is a refusal like the guard's, and recorded as one.
+     */
     private boolean stillDialable(DSLContext tx, ClaimedRecord record, Instant at) {
         long nowS = at.getEpochSecond();
         boolean open = tx.fetchExists(DSL.selectOne().from(RECORDS)
@@ -369,6 +409,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         if (isListed(tx, record.number())) {
             LOG.info("Record {}: {} was put on the DNC list after the claim; not dialled",
                     record.recordId(), PhoneNumbers.masked(record.number()));
+            noteRefusal(tx, record.recordId(), DNC_REFUSAL, at);
             return false;
         }
         return true;

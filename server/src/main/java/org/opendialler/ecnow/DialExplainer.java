@@ -14,9 +14,10 @@ public interface DialExplainer {
      *
      * @param qid the queue its dataset is assigned to, 0 when none
      * @param phones its usable numbers in E.164, home, work, mobile
+     * @param zone the time zone its {@link ZoneField} names, or null
      */
     record Subject(long ccid, long recordId, long qid, String processType, List<String> phones,
-            String postcode, int attempts, Instant lastAttempt, Instant callback) {
+            String postcode, int attempts, Instant lastAttempt, Instant callback, String zone) {
     }
 
     /**

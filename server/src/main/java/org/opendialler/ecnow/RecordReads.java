@@ -263,10 +263,13 @@ final class RecordReads {
         boolean explain = explainer != null
                 && request.optional("explain").map(v -> v.equals("1")).orElse(false);
         Map<Long, Long> queueOfDataset = new HashMap<>();
+        Optional<FieldDef> zoneField = fields.stream().filter(ZoneField::is).findFirst();
         for (Record r : rows) {
             Map<String, Object> item = Records.item(r, fields, custom.get(r.get(Records.ID)), zone);
             if (explain) {
-                explain(item, r, queueOfDataset, zone);
+                String own = zoneField.map(f -> (String) item.get(f.name()))
+                        .filter(z -> !z.isBlank()).orElse(null);
+                explain(item, r, own, queueOfDataset, zone);
             }
             list.add(item);
         }
@@ -284,8 +287,8 @@ final class RecordReads {
         return Records.count(db.dsl(), where);
     }
 
-    private void explain(Map<String, Object> item, Record r, Map<Long, Long> queueOfDataset,
-            ZoneId zone) {
+    private void explain(Map<String, Object> item, Record r, String ownZone,
+            Map<Long, Long> queueOfDataset, ZoneId zone) {
         long ccid = r.get(Records.CCID);
         long qid = queueOfDataset.computeIfAbsent(r.get(Records.DATASETID),
                 d -> datasets.byId(ccid, d).map(Datasets.Dataset::qid).orElse(0L));
@@ -301,12 +304,19 @@ final class RecordReads {
                 r.get(DSL.field(DSL.name("records", "postcode"), String.class)),
                 attempts == null ? 0 : attempts,
                 last == null ? null : Instant.ofEpochSecond(last),
-                callback == null ? null : Instant.ofEpochSecond(callback));
+                callback == null ? null : Instant.ofEpochSecond(callback), ownZone);
         DialExplainer.Explanation why = explainer.explain(subject, clock.instant());
         item.put("dialable", why.dialable() ? "Y" : "N");
         item.put("reason", why.reason());
         item.put("next_dial", why.nextDial() == null ? ""
                 : Datetimes.format(why.nextDial().getEpochSecond(), zone));
+
+        // What the dialler itself last refused, which may differ from the judgement now.
+        String refusal = r.get(Records.REFUSAL_REASON);
+        Long refusedAt = r.get(Records.REFUSED_AT);
+        item.put("last_refusal", refusal == null ? "" : refusal);
+        item.put("last_refusal_at", refusedAt == null ? ""
+                : Datetimes.format(refusedAt, zone));
     }
 
     private static List<SortField<?>> order(ApiRequest request, List<FieldDef> fields) {

@@ -35,6 +35,9 @@ final class Records {
     static final Field<Long> OUTCOMECODE = col("outcomecode");
     static final Field<Long> AGENTREF = col("agentref");
     static final Field<Long> JUDGE_AGAIN_AT = col("judge_again_at");
+    static final Field<String> REFUSAL_REASON =
+            field(name("records", "refusal_reason"), String.class);
+    static final Field<Long> REFUSED_AT = col("refused_at");
     static final Field<String> NOTES = field(name("records", "notes"), String.class);
     static final Sequence<Long> IDS = sequence(name("record_ids"), Long.class);
 

@@ -126,6 +126,10 @@ final class RowReader {
         }
         String text = value == null ? "" : value;
         checkSize(f, text);
+        if (ZoneField.is(f) && !text.isBlank()) {
+            return ZoneField.canonical(text).orElseThrow(() -> new RowProblem("Field ["
+                    + f.name() + "] must be a time zone such as Europe/London"));
+        }
         if (f.hasPicklist() && !text.isEmpty()) {
             List<String> chosen = "checkbox".equals(f.type())
                     ? List.of(text.split(",")) : List.of(text);

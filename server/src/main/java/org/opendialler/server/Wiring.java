@@ -77,8 +77,8 @@ final class Wiring {
     private static DialExplainer explainer(ComplianceGuard guard) {
         return (s, now) -> {
             Verdict v = guard.explain(new Candidate(s.ccid(), s.recordId(), s.processType(),
-                    s.phones(), s.postcode(), s.attempts(), s.lastAttempt(), s.callback()),
-                    s.qid(), now);
+                    s.phones(), s.postcode(), s.attempts(), s.lastAttempt(), s.callback(),
+                    s.zone()), s.qid(), now);
             return new DialExplainer.Explanation(v.dialable(),
                     v.dialable() ? "" : v.reason().wire(), v.notBefore());
         };

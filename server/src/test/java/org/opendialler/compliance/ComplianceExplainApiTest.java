@@ -151,6 +151,68 @@ class ComplianceExplainApiTest {
     }
 
     @Test
+    void aRecordsTimezoneFieldPlacesANumberWhoseZonesDisagree() {
+        // Monday 10:30 UTC in June: 18:30 in Perth (UTC+8), 20:30 in Sydney (UTC+10) and 21:00
+        // on Lord Howe (UTC+10:30). An AU mobile may ring in any of them.
+        server.clock.set(Instant.parse("2024-06-10T10:30:00Z"));
+        Centre c = new Centre(server, "Zones", "Australia/Sydney", "AU", "");
+        Centre.ok(c.api.write("ecnow.php", "campaign_fields", "create",
+                "[{\"table\":\"Leads\",\"name\":\"timezone\",\"type\":\"varchar\","
+                        + "\"size\":64}]"));
+        String mobile = "\"MobilePhone\":\"0412 345 678\"";
+        long perth = c.record(mobile + ",\"timezone\":\"australia/perth\"");
+        long sydney = c.record(mobile + ",\"timezone\":\"Australia/Sydney\"");
+        long none = c.record(mobile);
+        long notItsZone = c.record(mobile + ",\"timezone\":\"Europe/London\"");
+
+        JsonNode bad = c.api.write("ecnow.php", "ecnow_records", "create", "[{\"dataset\":"
+                + c.dataset + "," + mobile + ",\"timezone\":\"Mars/Olympus\"},{\"dataset\":"
+                + c.dataset + "," + mobile + ",\"timezone\":\"+08:00\"}]");
+        JsonNode badUpdate = c.api.write("ecnow.php", "ecnow_records", "update", "[{\"id\":"
+                + perth + ",\"dataset\":" + c.dataset + ",\"timezone\":\"Perth\"}]");
+        Map<Long, JsonNode> items = c.explained(c.dataset);
+
+        String refused = "Field [timezone] must be a time zone such as Europe/London";
+        assertEquals(0, bad.get("total").asInt());
+        assertEquals(refused, bad.get("errors").get(0).get("error").asText());
+        assertEquals(refused, bad.get("errors").get(1).get("error").asText());
+        assertEquals(refused, badUpdate.get("errors").get(0).get("error").asText());
+        assertEquals("Australia/Perth", items.get(perth).get("timezone").asText());
+        assertEquals(List.of("Y", "", ""), why(items.get(perth)));
+        // Sydney opens at 09:00 on Tuesday; without a zone of its own the number waits for the
+        // Cocos Islands (UTC+6:30) to reach 09:00, 02:30 UTC, 12:30 in Sydney.
+        assertEquals(List.of("N", "hours", "2024-06-11 09:00:00"), why(items.get(sydney)));
+        assertEquals(List.of("N", "hours", "2024-06-11 12:30:00"), why(items.get(none)));
+        assertEquals(List.of("N", "hours", "2024-06-11 12:30:00"),
+                why(items.get(notItsZone)));
+    }
+
+    @Test
+    void theAbandonCapCountsTheQueuesAmdFalsePositiveRate() {
+        Instant now = Instant.parse("2024-06-10T12:00:00Z");
+        server.clock.set(now);
+        Centre c = new Centre(server, "FalsePositives", "Europe/London", "GB",
+                "\"dial_mode\":\"predictive\"");
+        long record = c.record("\"HomePhone\":\"+442079460500\"");
+        for (int i = 0; i < 30; i++) {
+            c.call("+44207946" + (6000 + i), "Answered", now.minus(Duration.ofMinutes(90 + i)));
+        }
+        for (int i = 0; i < 10; i++) {
+            c.call("+44207946" + (7000 + i), "Answer Machine",
+                    now.minus(Duration.ofMinutes(60 + i)));
+        }
+
+        // No abandons: at 5% the 10 machines hide 0.5 persons, 0.5 / 30.5 = 1.6%, under 3%;
+        // at 20% they hide 2, 2 / 32 = 6.25%, over it.
+        List<String> atFive = why(c.explained(c.dataset).get(record));
+        c.writeQueue("\"amd_fp_rate\":20");
+        List<String> atTwenty = why(c.explained(c.dataset).get(record));
+
+        assertEquals(List.of("Y", "", ""), atFive);
+        assertEquals(List.of("N", "abandon_cap", ""), atTwenty);
+    }
+
+    @Test
     void withoutExplainTheItemsAreAsBefore() {
         server.clock.set(Instant.parse("2024-06-10T12:00:00Z"));
         Centre c = new Centre(server, "Plain", "Europe/London", "GB", "");

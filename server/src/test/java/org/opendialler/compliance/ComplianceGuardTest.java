@@ -258,7 +258,7 @@ class ComplianceGuardTest {
     }
 
     @Test
-    void noAutomaticRedialAfterAnAbandonOrAMachineUnlessAnAgentIsGuaranteed() {
+    void noAutomaticRedialAfterAnAbandonOrAMachineUnlessTheQueuePreviews() {
         Centre c = new Centre(server, "Repeat", "Europe/London", "GB", "");
         String abandoned = "+442079460010";
         String machine = "+442079460011";
@@ -271,18 +271,27 @@ class ComplianceGuardTest {
 
         Verdict afterAbandon = guard.judge(fresh(c, abandoned), c.qid, false, now);
         Verdict afterMachine = guard.judge(fresh(c, machine), c.qid, false, now);
-        Verdict guaranteed = guard.judge(fresh(c, abandoned), c.qid, true, now);
+        // The queue is progressive (the default): an agent is guaranteed, yet the dialler
+        // places the call, so the rules hold.
+        Verdict progressiveAbandon = guard.judge(fresh(c, abandoned), c.qid, true, now);
+        Verdict progressiveMachine = guard.judge(fresh(c, machine), c.qid, true, now);
         Verdict agentSaidMachine = guard.judge(fresh(c, agentsMachine), c.qid, false, now);
         Verdict otherNumber = guard.judge(fresh(c, abandoned, Expected.LONDON.number()), c.qid,
                 false, now);
         Verdict machineExpired = guard.judge(fresh(c, machine), c.qid, false,
                 at.plus(Duration.ofHours(24)));
+        c.writeQueue("\"dial_mode\":\"preview\"");
+        Verdict previewAbandon = guard.judge(fresh(c, abandoned), c.qid, true, now);
+        Verdict previewMachine = guard.judge(fresh(c, machine), c.qid, true, now);
 
         assertEquals(Reason.ABANDON_REPEAT, afterAbandon.reason());
         assertEquals(at.plus(Duration.ofHours(72)), afterAbandon.notBefore());
         assertEquals(Reason.AMD_REPEAT, afterMachine.reason());
         assertEquals(at.plus(Duration.ofHours(24)), afterMachine.notBefore());
-        assertTrue(guaranteed.dialable());
+        assertEquals(Reason.ABANDON_REPEAT, progressiveAbandon.reason());
+        assertEquals(Reason.AMD_REPEAT, progressiveMachine.reason());
+        assertEquals(abandoned, previewAbandon.number());
+        assertEquals(machine, previewMachine.number());
         assertTrue(agentSaidMachine.dialable());
         assertEquals(Expected.LONDON.number(), otherNumber.number());
         assertTrue(machineExpired.dialable());

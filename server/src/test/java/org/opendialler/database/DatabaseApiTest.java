@@ -136,7 +136,7 @@ class DatabaseApiTest {
                 "max_wait_redirect", "filter", "tpt_record", "alt_redirect", "redirect_id",
                 "announce_vm", "aod_ringtime", "aod_maxdial", "aod_passthru", "stop_monitor",
                 "numbers", "dial_mode", "max_ratio", "abandon_target", "ring_time", "wrap_time",
-                "call_hours", "max_attempts", "retry_minutes")) {
+                "call_hours", "max_attempts", "retry_minutes", "amd_fp_rate")) {
             assertTrue(outbound.has(key), key);
         }
     }
@@ -171,6 +171,43 @@ class DatabaseApiTest {
                 .startsWith("Bad argument: ring_time"));
         assertEquals("An outbound queue needs a table",
                 bad.get("errors").get(4).get("error").asText());
+    }
+
+    @Test
+    void amdFalsePositiveRateIsAPercentFromZeroToAHundredDefaultFive() {
+        Api a = server.newCentre("A");
+        a.campaignTable("Sales");
+        long plain = create(a, "queues", "{\"type\":\"outbound\",\"table\":\"Sales\"}");
+        long own = create(a, "queues", "{\"type\":\"outbound\",\"table\":\"Sales\","
+                + "\"amd_fp_rate\":\"12.5\"}");
+
+        String created = read(a, "queues", Map.of("qid", "" + own)).get("list").get(0)
+                .get("amd_fp_rate").asText();
+        JsonNode bad = write(a, "queues", "create",
+                "[{\"type\":\"inbound\",\"amd_fp_rate\":101},"
+                + "{\"type\":\"inbound\",\"amd_fp_rate\":-1},"
+                + "{\"type\":\"inbound\",\"amd_fp_rate\":\"five\"}]");
+        JsonNode edges = write(a, "queues", "update", "[{\"qid\":" + plain
+                + ",\"amd_fp_rate\":0},{\"qid\":" + own + ",\"amd_fp_rate\":100}]");
+        JsonNode refusedUpdate = write(a, "queues", "update", "[{\"qid\":" + own
+                + ",\"amd_fp_rate\":100.01}]");
+        JsonNode fresh = read(a, "queues", Map.of("qid", "" + create(a, "queues",
+                "{\"type\":\"outbound\",\"table\":\"Sales\"}"))).get("list").get(0);
+        JsonNode ownRead = read(a, "queues", Map.of("qid", "" + own)).get("list").get(0);
+        JsonNode plainRead = read(a, "queues", Map.of("qid", "" + plain)).get("list").get(0);
+
+        assertEquals("12.5", created);
+        assertEquals("5", fresh.get("amd_fp_rate").asText());
+        assertEquals(0, bad.get("total").asInt());
+        assertEquals(3, bad.get("bad").asInt());
+        for (JsonNode e : bad.get("errors")) {
+            assertEquals("Bad argument: amd_fp_rate (a number from 0 to 100)",
+                    e.get("error").asText());
+        }
+        assertEquals(2, edges.get("total").asInt(), edges.toString());
+        assertEquals(0, refusedUpdate.get("total").asInt());
+        assertEquals("100", ownRead.get("amd_fp_rate").asText());
+        assertEquals("0", plainRead.get("amd_fp_rate").asText());
     }
 
     @Test

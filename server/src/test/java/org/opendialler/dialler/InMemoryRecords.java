@@ -105,7 +105,7 @@ final class InMemoryRecords implements RecordClaims, CallOutcomes {
         ClaimOrder order = ClaimOrder.at(now);
         List<Rec> dialable = records.values().stream()
                 .filter(r -> r.table.equalsIgnoreCase(queue.table()))
-                .filter(r -> isDialable(r, now, agents, agentGuaranteed))
+                .filter(r -> isDialable(r, now, agents, queue.dialMode() == DialMode.PREVIEW))
                 .sorted((a, b) -> order.compare(candidate(a), candidate(b)))
                 .toList();
 
@@ -126,11 +126,11 @@ final class InMemoryRecords implements RecordClaims, CallOutcomes {
         return claimed;
     }
 
-    private boolean isDialable(Rec r, Instant now, Set<Long> agents, boolean guaranteed) {
+    private boolean isDialable(Rec r, Instant now, Set<Long> agents, boolean previews) {
         boolean open = r.processType.equals(NEW) || r.processType.equals(MORE);
         boolean due = r.callback == null || !r.callback.isAfter(now);
         boolean agentOk = !r.agentSpecific || agents.contains(r.agentRef);
-        boolean repeatOk = guaranteed || r.noPredictiveUntil == null
+        boolean repeatOk = previews || r.noPredictiveUntil == null
                 || !r.noPredictiveUntil.isAfter(now);
         boolean rested = r.lastAttempt == null
                 || !r.lastAttempt.plus(retryInterval).isAfter(now);

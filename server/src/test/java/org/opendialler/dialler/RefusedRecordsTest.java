@@ -6,9 +6,11 @@ import static org.jooq.impl.DSL.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendialler.compliance.ComplianceGuard;
@@ -31,7 +33,7 @@ class RefusedRecordsTest {
     }
 
     @Test
-    void aHeadOfRecordsOutsideTheirWindowDoesNotStopTheOnesInsideTheirs() {
+    void aHeadOfRecordsOutsideTheirWindowDoesNotStopTheOnesInsideTheirsAndEachSaysWhy() {
         centre.table("mixed");
         centre.outcomes();
         long newYork = centre.dataset("mixed", "New York", 90);
@@ -70,5 +72,18 @@ class RefusedRecordsTest {
                         String.class);
         assertTrue(dialled.size() >= 10, "calls: " + dialled);
         assertEquals(List.of(), dialled.stream().filter(d -> d.startsWith("+1")).toList());
+
+        // Every New York record was refused for its hours, at a time within the run (London
+        // is on GMT in November, so local times read as UTC).
+        api.login();
+        JsonNode items = api.read("ecnow.php", "ecnow_records", Map.of("dataset", "" + newYork,
+                "explain", "1", "limit", "100")).get("list");
+        assertEquals(60, items.size());
+        for (JsonNode item : items) {
+            assertEquals("hours", item.get("last_refusal").asText(), item.toString());
+            String at = item.get("last_refusal_at").asText();
+            assertTrue(at.compareTo("2026-11-04 09:00:00") >= 0
+                    && at.compareTo("2026-11-04 09:45:00") <= 0, item.toString());
+        }
     }
 }
