@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.opendialler.phone.Destinations;
 import org.opendialler.reporting.CdrStore;
 import org.opendialler.store.Database;
 
@@ -151,12 +152,15 @@ public final class SqlCallOutcomes implements CallOutcomes {
         Outcome o = result.outcome();
         String dataset = tx.select(D_DESCRIPTION).from(DATASETS)
                 .where(D_ID.eq(c.datasetId())).fetchOne(D_DESCRIPTION);
+        // The claim dials E.164 numbers, so no default country is needed to read them.
+        Destinations.Destination to = Destinations.of(c.ddi(), "ZZ");
         var b = org.opendialler.reporting.Cdr.builder()
                 .ccid(ccid).callid(c.callId()).qid(c.qid()).qtable(c.table()).qtype("outbound")
                 .qnm(names.name()).origQnm(names.name())
                 .cid(names.campaignId()).cnm(names.campaignName())
                 .dsid(c.datasetId()).dsnm(dataset == null ? "" : dataset).urn(c.urn())
-                .ddi(c.ddi()).cli(c.cli()).ctype("out").dtype(c.dtype()).cres(c.cres())
+                .ddi(c.ddi()).cli(c.cli()).dest(to.dest()).dcode(to.dcode()).isMob(to.mobile())
+                .ctype("out").dtype(c.dtype()).cres(c.cres())
                 .carrier(c.carrier()).ocid(o.id()).ocnm(o.description())
                 .ocComplete(o.complete()).ocSale(o.sale()).ocDmc(o.dmc())
                 .ocAnswerphone(o.answerphone()).flags(flags(result, recorded))
