@@ -31,6 +31,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
     private final AgentLog agentLog;
     private final Path recordings;
     private final EngineStats stats;
+    private final EngineMetrics metrics;
 
     /** The names a CDR copies of its queue: {@code qnm}, {@code cid}, {@code cnm}. */
     public record QueueNames(long qid, String table, String name, long campaignId,
@@ -38,13 +39,14 @@ public final class SqlCallOutcomes implements CallOutcomes {
     }
 
     SqlCallOutcomes(Database db, long ccid, QueueNames names, AgentLog agentLog,
-            Path recordings, EngineStats stats) {
+            Path recordings, EngineStats stats, EngineMetrics metrics) {
         this.db = db;
         this.ccid = ccid;
         this.names = names;
         this.agentLog = agentLog;
         this.recordings = recordings;
         this.stats = stats;
+        this.metrics = metrics;
     }
 
     @Override
@@ -55,6 +57,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
             return null;
         });
         stats.finished(result);
+        metrics.finished(ccid, result);
     }
 
     private boolean writeRecording(CallResult result) {

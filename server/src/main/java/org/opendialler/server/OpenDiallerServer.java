@@ -183,7 +183,7 @@ public final class OpenDiallerServer implements AutoCloseable {
             throw new IllegalStateException("the dialler is already running");
         }
         DiallerEngine engine = new DiallerEngine(database, dialGuard(), settings,
-                config.dataDir(), config.clock());
+                config.dataDir(), config.clock(), metrics);
         engine.start();
         dialler = engine;
         useLiveBoard(engine);
