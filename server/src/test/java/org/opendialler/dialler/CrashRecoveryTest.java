@@ -33,8 +33,9 @@ import org.opendialler.testing.TestServer;
 
 /**
  * A real server process dials, is killed with SIGKILL while calls are open (as its /metrics
- * says), and the next start closes what it left open: every open call gets outcome 108 and a CDR, no record stays claimed, and every attempt
- * counted on a record has its CDR. H2 only: the child process opens the embedded database.
+ * says), and the next start closes what it left open: every open call gets outcome 108 and a
+ * CDR, no record stays claimed, and every attempt counted on a record has its CDR. H2 only:
+ * the child process opens the embedded database.
  */
 class CrashRecoveryTest {
 
