@@ -1,10 +1,12 @@
 package org.opendialler.dialler;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * What agent.php and click2dial.php may do with the running engine for one centre: agents
@@ -21,6 +23,22 @@ public final class AgentDesk {
     /** What an agent is doing now. */
     public record AgentView(long agentId, AgentState state, Long qid, Long callId, Long urn,
             Instant since) {
+    }
+
+    /**
+     * An agent's state as an event stream tells it: a change ({@code from} set), or the state
+     * an agent was in when the stream began ({@code from} null, {@code at} since when).
+     *
+     * @param qid the queue the agent works (the one it left, for a logout), or null
+     * @param callId the call involved, or null
+     * @param reason a pause reason, or why the change happened; may be null
+     */
+    public record StateEvent(long agentId, AgentState state, AgentState from, Long qid,
+            Long callId, String reason, Instant at) {
+    }
+
+    /** What {@link #watch} answers: the states now, and what stops the listening. */
+    public record Watch(List<StateEvent> now, Runnable stop) {
     }
 
     /** A callback set during a call, used by the call's disposition when it names none. */
@@ -42,19 +60,40 @@ public final class AgentDesk {
     }
 
     public AgentView view(long agentId) {
+        return engine.onScheduler(() -> viewNow(agentId));
+    }
+
+    /**
+     * Tells {@code listener} every state change of the centre's agents, or of {@code agentId}
+     * alone when it is not null, from now on; it runs on the engine's scheduler thread and must
+     * not block. Answers the states they are in now, read in the same step as the listening
+     * began, so that no change is missed or told twice.
+     */
+    public Watch watch(Long agentId, Consumer<StateEvent> listener) {
         return engine.onScheduler(() -> {
-            DiallerEngine.Seated s = engine.seated(ccid, agentId);
-            if (s == null) {
-                return new AgentView(agentId, AgentState.LOGGED_OUT, null, null, null, null);
+            List<Long> agents = agentId != null ? List.of(agentId) : engine.loggedIn(ccid);
+            List<StateEvent> now = new ArrayList<>();
+            for (long id : agents) {
+                AgentView v = viewNow(id);
+                now.add(new StateEvent(id, v.state(), null, v.qid(), v.callId(), null,
+                        v.since() != null ? v.since() : engine.now()));
             }
-            Dialler d = s.dialler();
-            return new AgentView(agentId, d.agentState(agentId), s.qid(),
-                    d.agentState(agentId) == AgentState.CALL
-                            || d.agentState(agentId) == AgentState.WRAP
-                            ? d.callOf(agentId).orElse(null) : null,
-                    d.recordOf(agentId).map(ClaimedRecord::recordId).orElse(null),
-                    d.agentSince(agentId).orElse(null));
+            return new Watch(now, engine.watch(ccid, agentId, listener));
         });
+    }
+
+    private AgentView viewNow(long agentId) {
+        DiallerEngine.Seated s = engine.seated(ccid, agentId);
+        if (s == null) {
+            return new AgentView(agentId, AgentState.LOGGED_OUT, null, null, null, null);
+        }
+        Dialler d = s.dialler();
+        AgentState state = d.agentState(agentId);
+        boolean onCall = state == AgentState.CALL || state == AgentState.WRAP;
+        return new AgentView(agentId, state, s.qid(),
+                onCall ? d.callOf(agentId).orElse(null) : null,
+                d.recordOf(agentId).map(ClaimedRecord::recordId).orElse(null),
+                d.agentSince(agentId).orElse(null));
     }
 
     /** From pause to wait; an agent already waiting stays so. */

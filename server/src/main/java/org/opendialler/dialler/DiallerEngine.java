@@ -2,6 +2,7 @@ package org.opendialler.dialler;
 
 import static org.opendialler.dialler.EngineTables.*;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -64,8 +65,8 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     private final Map<Long, Live<Meters>> metersNow = new ConcurrentHashMap<>();
     private final Map<Long, Long> urnOfCall = new ConcurrentHashMap<>();
     private final Map<Long, AgentDesk.PendingCallback> callbacks = AgentDesk.newCallbacks();
-    private final List<BiConsumer<Long, AgentStateChange>> watchers =
-            new CopyOnWriteArrayList<>();
+    private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final EngineMetrics metrics;
     private final Object stepLock = new Object();
     private volatile boolean busy;
     private volatile Instant lastShiftEnd = Instant.MIN;
@@ -84,6 +85,10 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     record Seated(Dialler dialler, long qid) {
     }
 
+    /** Who hears the state changes of a centre's agents, or of one agent when not null. */
+    private record Watcher(long ccid, Long agentId, Consumer<AgentDesk.StateEvent> listener) {
+    }
+
     /**
      * An engine; nothing runs until {@link #start}.
      *
@@ -92,7 +97,14 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
      */
     public DiallerEngine(Database db, DialGuard guard, EngineSettings settings, Path dataDir,
             Clock clock) {
+        this(db, guard, settings, dataDir, clock, null);
+    }
+
+    /** An engine whose meters go to {@code registry} (none when it is null). */
+    public DiallerEngine(Database db, DialGuard guard, EngineSettings settings, Path dataDir,
+            Clock clock, MeterRegistry registry) {
         this.db = db;
+        this.metrics = new EngineMetrics(registry);
         this.guard = guard;
         this.settings = settings;
         this.recordings = dataDir.resolve("recordings");
@@ -196,11 +208,13 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
                 settings.lease());
         AgentLog agentLog = agentLogs.computeIfAbsent(ccid, AgentLog::new);
         SqlCallOutcomes outcomes = new SqlCallOutcomes(db, ccid, names(ccid, q), agentLog,
-                recordings, stats);
-        CallGate gate = (callId, queue, record, at) -> admit(claims, callId, queue, record, at);
+                recordings, stats, metrics);
+        metrics.centre(ccid);
+        CallGate gate = (callId, queue, record, at) -> admit(ccid, claims, callId, queue, record,
+                at);
         Dialler dialler = new Dialler(scheduler, port, claims, outcomes, Pacing.guarded(),
                 () -> CdrStore.nextCallid(db.dsl()), gate);
-        dialler.addAgentListener(change -> onAgent(ccid, agentLog, change));
+        dialler.addAgentListener(change -> onAgent(ccid, qid, agentLog, change));
         dialler.start();
         dialler.startQueue(qs);
         dialler.seedMeter(qid, meter -> MeterHistory.fill(db, ccid, qid, now(), meter));
@@ -211,12 +225,13 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         simulated[0] = staffQueue(ccid, qid, dialler, carrier, seed);
     }
 
-    private boolean admit(SqlRecordClaims claims, long callId, QueueSettings queue,
+    private boolean admit(long ccid, SqlRecordClaims claims, long callId, QueueSettings queue,
             ClaimedRecord record, Instant at) {
         if (!claims.admit(callId, queue, record, at)) {
             return false;
         }
         stats.countPlaced();
+        metrics.placed(ccid);
         urnOfCall.put(callId, record.recordId());
         return true;
     }
@@ -277,16 +292,15 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         return simulated;
     }
 
-    private void onAgent(long ccid, AgentLog agentLog, AgentStateChange change) {
+    private void onAgent(long ccid, long qid, AgentLog agentLog, AgentStateChange change) {
         if (!change.partOfOutcome()) {
             db.transaction(tx -> {
                 agentLog.write(tx, change);
                 return null;
             });
         }
-        for (BiConsumer<Long, AgentStateChange> watcher : watchers) {
-            watcher.accept(ccid, change);
-        }
+        metrics.agent(ccid, change);
+        tellWatchers(ccid, qid, change);
         if (change.to() == AgentState.LOGGED_OUT) {
             agentsNow.remove(change.agentId());
             return;
@@ -337,12 +351,45 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     }
 
     /**
-     * Calls {@code watcher} with (centre, change) for every agent state change, on the
-     * scheduler's thread (it must not block). Answers what removes it.
+     * Calls {@code listener} for every state change of the centre's agents (of one agent when
+     * {@code agentId} is not null), on the scheduler's thread; call it on that thread too, so
+     * that what the caller reads there comes before the first change. Answers what removes it,
+     * which any thread may run.
      */
-    public Runnable watchAgents(BiConsumer<Long, AgentStateChange> watcher) {
+    Runnable watch(long ccid, Long agentId, Consumer<AgentDesk.StateEvent> listener) {
+        Watcher watcher = new Watcher(ccid, agentId, listener);
         watchers.add(watcher);
         return () -> watchers.remove(watcher);
+    }
+
+    private void tellWatchers(long ccid, long qid, AgentStateChange change) {
+        AgentDesk.StateEvent event = null;
+        for (Watcher w : watchers) {
+            if (w.ccid() != ccid || (w.agentId() != null && w.agentId() != change.agentId())) {
+                continue;
+            }
+            if (event == null) {
+                event = new AgentDesk.StateEvent(change.agentId(), change.to(), change.from(),
+                        qid, change.callId(), change.reason(), change.at());
+            }
+            try {
+                w.listener().accept(event);
+            } catch (RuntimeException e) {
+                // A listener's failure is its own; the dialler goes on.
+                LOG.warn("An agent state listener failed", e);
+            }
+        }
+    }
+
+    /** The centre's agents logged in now, by id; on the scheduler's thread. */
+    List<Long> loggedIn(long ccid) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        for (RunningQueue q : running.values()) {
+            if (q.ccid() == ccid) {
+                ids.addAll(q.dialler().agentsLoggedIn());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** Steps a test engine (no real-time driver) safely against agent.php's work. */

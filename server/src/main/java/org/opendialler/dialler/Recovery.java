@@ -7,6 +7,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.opendialler.ecnow.ProcessTypes;
+import org.opendialler.phone.Destinations;
 import org.opendialler.reporting.CdrStore;
 import org.opendialler.store.Database;
 import org.slf4j.Logger;
@@ -78,6 +79,7 @@ final class Recovery {
         }
         Record q = tx.select(Q_DESCRIPTION, DSL.field(DSL.name("campaign_table"), String.class))
                 .from(QUEUES).where(Q_ID.eq(open.get(CO_QID))).fetchOne();
+        Destinations.Destination to = Destinations.of(open.get(CO_DDI), "ZZ");
         // How long the call really lasted died with the server: it is recorded as no time.
         CdrStore.insert(tx, org.opendialler.reporting.Cdr.builder()
                 .ccid(ccid).callid(open.get(CO_CALLID)).qid(open.get(CO_QID))
@@ -86,7 +88,8 @@ final class Recovery {
                 .qnm(q == null || q.get(0) == null ? "" : q.get(0, String.class))
                 .dsid(open.get(CO_DATASET))
                 .dsnm(ds == null ? "" : ds.get(D_DESCRIPTION)).urn(recordId)
-                .ddi(open.get(CO_DDI)).cli(open.get(CO_CLI)).ctype("out").dtype("out")
+                .ddi(open.get(CO_DDI)).cli(open.get(CO_CLI)).dest(to.dest()).dcode(to.dcode())
+                .isMob(to.mobile()).ctype("out").dtype("out")
                 .cres(ERROR.description()).ocid(ERROR.id()).ocnm(ERROR.description())
                 .tmInit(init).tmDisc(init).lastUpdate(now).build());
         tx.deleteFrom(CALLS_OPEN).where(CO_CALLID.eq(open.get(CO_CALLID))).execute();

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.opendialler.ecnow.ProcessTypes;
+import org.opendialler.phone.Destinations;
 import org.opendialler.reporting.CdrStore;
 import org.opendialler.store.Database;
 
@@ -32,6 +33,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
     private final AgentLog agentLog;
     private final Path recordings;
     private final EngineStats stats;
+    private final EngineMetrics metrics;
 
     /** The names a CDR copies of its queue: {@code qnm}, {@code cid}, {@code cnm}. */
     public record QueueNames(long qid, String table, String name, long campaignId,
@@ -39,13 +41,14 @@ public final class SqlCallOutcomes implements CallOutcomes {
     }
 
     SqlCallOutcomes(Database db, long ccid, QueueNames names, AgentLog agentLog,
-            Path recordings, EngineStats stats) {
+            Path recordings, EngineStats stats, EngineMetrics metrics) {
         this.db = db;
         this.ccid = ccid;
         this.names = names;
         this.agentLog = agentLog;
         this.recordings = recordings;
         this.stats = stats;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,6 +59,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
             return null;
         });
         stats.finished(result);
+        metrics.finished(ccid, result);
     }
 
     private boolean writeRecording(CallResult result) {
@@ -164,12 +168,15 @@ public final class SqlCallOutcomes implements CallOutcomes {
         Outcome o = result.outcome();
         String dataset = tx.select(D_DESCRIPTION).from(DATASETS)
                 .where(D_ID.eq(c.datasetId())).fetchOne(D_DESCRIPTION);
+        // The claim dials E.164 numbers, so no default country is needed to read them.
+        Destinations.Destination to = Destinations.of(c.ddi(), "ZZ");
         var b = org.opendialler.reporting.Cdr.builder()
                 .ccid(ccid).callid(c.callId()).qid(c.qid()).qtable(c.table()).qtype("outbound")
                 .qnm(names.name()).origQnm(names.name())
                 .cid(names.campaignId()).cnm(names.campaignName())
                 .dsid(c.datasetId()).dsnm(dataset == null ? "" : dataset).urn(c.urn())
-                .ddi(c.ddi()).cli(c.cli()).ctype("out").dtype(c.dtype()).cres(c.cres())
+                .ddi(c.ddi()).cli(c.cli()).dest(to.dest()).dcode(to.dcode()).isMob(to.mobile())
+                .ctype("out").dtype(c.dtype()).cres(c.cres())
                 .carrier(c.carrier()).ocid(o.id()).ocnm(o.description())
                 .ocComplete(o.complete()).ocSale(o.sale()).ocDmc(o.dmc())
                 .ocAnswerphone(o.answerphone()).flags(flags(result, recorded))

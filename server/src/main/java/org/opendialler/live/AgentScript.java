@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import org.jooq.impl.DSL;
 import static org.jooq.impl.DSL.table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import org.opendialler.tenancy.Tenancy;
 /**
  * {@code agent.php}: an agent driven by the API (a softphone, a CRM) logs in on a dialling
  * queue, takes calls and sets outcomes through the running dialler's {@link AgentDesk}. Only
- * {@code state} works without the dialler, from {@code status_log}.
+ * {@code state} works without the dialler, from {@code status_log}. {@code events} answers a
+ * Server-Sent Events stream of state changes ({@link AgentEvents}).
  */
 public final class AgentScript implements Script {
 
@@ -54,14 +56,21 @@ public final class AgentScript implements Script {
             "firstname", "lastname", "postcode", "homephone", "workphone", "mobilephone",
             "customer_email", "processtype", "outcomecode", "notes", "callback");
 
+    /** Heartbeats of an event stream: the default, and the bounds a client may ask. */
+    static final int HEARTBEAT_DEFAULT = 15;
+    static final int HEARTBEAT_MAX = 25;
+
     private final Supplier<DiallerEngine> engine;
     private final Database db;
     private final Tenancy tenancy;
+    private final AgentEvents events;
 
-    public AgentScript(Supplier<DiallerEngine> engine, Database db, Tenancy tenancy) {
+    public AgentScript(Supplier<DiallerEngine> engine, Database db, Tenancy tenancy,
+            AgentEvents events) {
         this.engine = engine;
         this.db = db;
         this.tenancy = tenancy;
+        this.events = events;
     }
 
     @Override
@@ -78,6 +87,13 @@ public final class AgentScript implements Script {
     public Answer handle(ApiRequest request) {
         String action = request.optional("action").map(a -> a.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(ApiException::unknownAction);
+        if (action.equals("events")) {
+            try {
+                return events(request);
+            } catch (IllegalStateException e) {
+                throw new ApiException(e.getMessage());
+            }
+        }
         long agent = agent(request);
         try {
             return act(request, action, agent);
@@ -95,9 +111,6 @@ public final class AgentScript implements Script {
             case "park", "unpark", "unpark_tpt", "transfer":
                 desk(request);
                 throw new ApiException(NOT_SUPPORTED);
-            case "events":
-                throw new ApiException("events is a Server-Sent Events stream: GET it with "
-                        + "Accept: text/event-stream");
             default:
                 break;
         }
@@ -129,6 +142,21 @@ public final class AgentScript implements Script {
             default -> throw ApiException.unknownAction();
         }
         return state(request, agent);
+    }
+
+    /**
+     * A Server-Sent Events stream of one agent's state changes, or of every agent of the
+     * centre without {@code agent}; {@code heartbeat} seconds between comments when quiet.
+     */
+    private Answer events(ApiRequest request) {
+        boolean one = request.has("agent") || request.has("agentid");
+        Long agent = one ? agent(request) : null;
+        long heartbeat = request.longParam("heartbeat").orElse((long) HEARTBEAT_DEFAULT);
+        if (heartbeat < 1 || heartbeat > HEARTBEAT_MAX) {
+            throw ApiException.badArgument("heartbeat");
+        }
+        AgentDesk desk = desk(request);
+        return new Answer.Events(events.open(desk, agent), Duration.ofSeconds(heartbeat));
     }
 
     private static void wrap(AgentDesk desk, long agent) {

@@ -91,4 +91,16 @@ public sealed interface Answer {
             return Map.of();
         }
     }
+
+    /**
+     * A stream of Server-Sent Events rather than an envelope (agent.php's events). The router
+     * keeps the connection open, writes each event of {@code source} as it comes and a comment
+     * when none came for {@code heartbeat}, and closes the source when either side ends.
+     */
+    record Events(EventSource source, java.time.Duration heartbeat) implements Answer {
+        @Override
+        public Map<String, Object> body() {
+            return Map.of();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.opendialler.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -18,6 +19,7 @@ import org.opendialler.compliance.ComplianceGuard;
 import org.opendialler.compliance.DialGuard;
 import org.opendialler.dialler.DiallerEngine;
 import org.opendialler.dialler.EngineSettings;
+import org.opendialler.live.AgentEvents;
 import org.opendialler.live.AgentScript;
 import org.opendialler.live.AjaxScript;
 import org.opendialler.live.ClickToDialScript;
@@ -51,6 +53,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private final Tenancy tenancy;
     private final TokenService tokens;
     private final PrometheusMeterRegistry metrics;
+    private final AgentEvents agentEvents = new AgentEvents();
     private final Javalin app;
     private List<String> scriptNames = List.of();
     private volatile LiveBoard liveBoard = LiveBoard.EMPTY;
@@ -67,6 +70,8 @@ public final class OpenDiallerServer implements AutoCloseable {
         this.tokens = new TokenService(database, tenancy, config.clock(),
                 config.tokenLifetime(), secret, metrics);
         this.app = createApp();
+        Gauge.builder("opendialler.agent.event.streams", agentEvents, AgentEvents::openStreams)
+                .description("agent.php event streams open").register(metrics);
     }
 
     /** Opens the database, makes sure of the bootstrap centre and user, and starts listening. */
@@ -154,7 +159,7 @@ public final class OpenDiallerServer implements AutoCloseable {
         scripts.add(new ReportingScript(database, tenancy));
         scripts.add(new AjaxScript(() -> liveBoard, database, tenancy, config.clock()));
         scripts.add(new RecordingScript(database, config.dataDir()));
-        scripts.add(new AgentScript(() -> dialler, database, tenancy));
+        scripts.add(new AgentScript(() -> dialler, database, tenancy, agentEvents));
         scripts.add(new ClickToDialScript(() -> dialler, database, tenancy, config.clock()));
         return scripts;
     }
@@ -189,7 +194,7 @@ public final class OpenDiallerServer implements AutoCloseable {
             throw new IllegalStateException("the dialler is already running");
         }
         DiallerEngine engine = new DiallerEngine(database, dialGuard(), settings,
-                config.dataDir(), config.clock());
+                config.dataDir(), config.clock(), metrics);
         engine.start();
         dialler = engine;
         useLiveBoard(engine);
@@ -252,6 +257,8 @@ public final class OpenDiallerServer implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("OpenDialler stopping");
+        // Streams wait for events that will not come: end them, or Jetty waits for them.
+        agentEvents.close();
         if (dialler != null) {
             dialler.close();
         }

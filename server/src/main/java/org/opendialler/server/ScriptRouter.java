@@ -79,6 +79,10 @@ final class ScriptRouter implements Handler {
                 sendFile(ctx, file);
                 return;
             }
+            if (answer instanceof Answer.Events events) {
+                EventStreamSender.send(ctx, events);
+                return;
+            }
             Map<String, Object> envelope = envelope(true, caller);
             envelope.putAll(answer.body());
             send(ctx, 200, format, rowName(request), envelope);

@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -20,6 +21,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.junit.jupiter.api.Test;
@@ -29,13 +32,16 @@ import org.opendialler.server.ServerConfig;
 import org.opendialler.testing.TestServer;
 
 /**
- * A real server process dials, is killed with SIGKILL, and the next start closes what it left
- * open: every open call gets outcome 108 and a CDR, no record stays claimed, and every attempt
- * counted on a record has its CDR. H2 only: the child process opens the embedded database.
+ * A real server process dials, is killed with SIGKILL while calls are open (as its /metrics
+ * says), and the next start closes what it left open: every open call gets outcome 108 and a
+ * CDR, no record stays claimed, and every attempt counted on a record has its CDR. H2 only:
+ * the child process opens the embedded database.
  */
 class CrashRecoveryTest {
 
     private static final String PASSWORD = "crash-test-pass";
+    private static final Pattern IN_PROGRESS = Pattern.compile(
+            "(?m)^opendialler_dialler_calls_in_progress\\{[^}]*} (\\S+)$");
 
     @TempDir
     Path data;
@@ -61,6 +67,8 @@ class CrashRecoveryTest {
             centre.leads(ds, 300);
             centre.live(qid, ds);
             await(() -> cdrCount(centre) >= 30, "the child to write 30 CDRs");
+            // Killed while calls are open, so that the next start has calls to close.
+            await(() -> callsInProgress(base) >= 2, "the child to have calls in progress");
         } finally {
             child.destroyForcibly().waitFor();
         }
@@ -71,6 +79,7 @@ class CrashRecoveryTest {
             open = stopped.database().dsl().select(f("callid")).from(table(name("calls_open")))
                     .fetch(f("callid"));
         }
+        assertFalse(open.isEmpty(), "the killed server left no call open");
         try (OpenDiallerServer again = OpenDiallerServer.start(config.withDialler(
                 EngineSettings.defaults().withRealTime(false)))) {
             DSLContext dsl = again.database().dsl();
@@ -120,17 +129,32 @@ class CrashRecoveryTest {
                 .path("total").asLong();
     }
 
-    private static boolean healthy(String base) {
+    /** The child's calls placed whose outcome is not written: its rows of calls_open. */
+    private static double callsInProgress(String base) {
+        String metrics = get(base + "/metrics");
+        Matcher m = IN_PROGRESS.matcher(metrics == null ? "" : metrics);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
+
+    private static String get(String url) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : null;
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
+    }
+
+    private static boolean healthy(String base) {
+        return get(base + "/health") != null;
     }
 
     /** Polls a real child process, which no clock of ours can move. */

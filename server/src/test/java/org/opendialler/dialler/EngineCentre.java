@@ -41,6 +41,11 @@ final class EngineCentre {
     }
 
     long queue(String table, String mode) {
+        return queue(table, mode, Map.of());
+    }
+
+    /** A queue with {@code more} settings (database.php keys) over the defaults. */
+    long queue(String table, String mode, Map<String, Object> more) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("type", "outbound");
         q.put("description", "Queue of " + table);
@@ -50,6 +55,7 @@ final class EngineCentre {
         q.put("amd", "Y");
         q.put("wrap_time", "20");
         q.put("retry_minutes", "10");
+        q.putAll(more);
         return client.queues().create(List.of(q)).key();
     }
 
@@ -86,6 +92,17 @@ final class EngineCentre {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             rows.add(lead(dataset));
+        }
+        return client.records().create(rows).keys();
+    }
+
+    /** Leads with these mobile phone numbers, as typed; answers their ids in order. */
+    List<Long> leads(long dataset, List<String> numbers) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String number : numbers) {
+            Map<String, Object> row = lead(dataset);
+            row.put("mobilephone", number);
+            rows.add(row);
         }
         return client.records().create(rows).keys();
     }

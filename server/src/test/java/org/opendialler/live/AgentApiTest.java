@@ -36,6 +36,7 @@ class AgentApiTest {
     private Api api;
     private ContactNowClient client;
     private DiallerEngine engine;
+    private long sale;
 
     @AfterEach
     void stop() {
@@ -49,8 +50,8 @@ class AgentApiTest {
         client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/")
                 .credentials(api.username, TestServer.PASSWORD).build();
         client.call("ecnow.php", "campaign_tables", "create", Map.of("name", "leads"));
-        client.outcomeCodes().create(List.of(
-                Map.of("description", "Sale", "complete", "Y", "sale", "Y")));
+        sale = client.outcomeCodes().create(List.of(
+                Map.of("description", "Sale", "complete", "Y", "sale", "Y"))).key();
     }
 
     private long queue(String mode, int leads) {
@@ -198,6 +199,67 @@ class AgentApiTest {
         assertError(AgentScript.NOT_SUPPORTED, agentPhp(agent, "transfer", "&qid=" + qid));
         assertEquals("logged_out", agentPhp(agent, "logout", "").path("state").asText());
         assertError("Agent is not logged in", agentPhp(agent, "logout", ""));
+    }
+
+    @Test
+    void callbackWrapHangupreadyAndReadyDoWhatTheySayAndAreReadBack() {
+        centre();
+        long qid = queue("progressive", 5);
+        startEngine();
+        long agent = agent(qid, "gus");
+        assertError("Agent is not logged in", agentPhp(agent, "ready", ""));
+        agentPhp(agent, "agent_dial", "");
+
+        JsonNode first = awaitState(agent, "call");
+        long urn = first.path("urn").asLong();
+        JsonNode withCallback = agentPhp(agent, "callback",
+                "&callback=2024-03-07%2011:15:00&agent_specific=1");
+        assertEquals("call", withCallback.path("state").asText(), withCallback.toString());
+        JsonNode wrapped = agentPhp(agent, "wrap", "&subcode=7");
+        assertEquals("wrap", wrapped.path("state").asText(), wrapped.toString());
+        assertEquals(first.path("callid").asLong(), wrapped.path("callid").asLong());
+        assertEquals("wrap", agentPhp(agent, "wrap", "").path("state").asText());
+        JsonNode callbackLater = agentPhp(agent, "callback", "&callback=2024-03-07%2011:30:00"
+                + "&agent_specific=1");
+        assertEquals("wrap", callbackLater.path("state").asText(), callbackLater.toString());
+        // The disposition names no callback: the one set during the call is used.
+        assertEquals("wait", agentPhp(agent, "disposition", "&outcome=109").path("state")
+                .asText());
+        JsonNode record = api.read("ecnow.php", "ecnow_records", Map.of("table", "leads",
+                "id", String.valueOf(urn))).path("list").get(0);
+        assertEquals("2024-03-07 11:30:00", record.path("callback").asText(), record.toString());
+        assertEquals(agent, record.path("AgentRef").asLong(), record.toString());
+        assertEquals(1, record.path("Agent_Specific").asInt(), record.toString());
+        assertEquals(109, record.path("outcomecode").asInt(), record.toString());
+
+        JsonNode second = awaitState(agent, "call");
+        long callid = second.path("callid").asLong();
+        assertError("Bad argument: outcome", agentPhp(agent, "hangupready", ""));
+        assertEquals("call", agentPhp(agent, "state", "").path("state").asText());
+        JsonNode ready = agentPhp(agent, "hangupready", "&outcome=" + sale);
+        assertEquals("wait", ready.path("state").asText(), ready.toString());
+        assertTrue(ready.path("callid").isNull(), ready.toString());
+        JsonNode cdr = api.get("/reporting.php?token=" + api.token + "&method=cdr&format=json"
+                + "&fields=callid,aid,ocid&range=" + (T0.getEpochSecond() - 60) + ":"
+                + (T0.getEpochSecond() + 3600)).json();
+        JsonNode row = find(cdr.path("list"), "callid", callid);
+        assertNotNull(row, cdr.toString());
+        assertEquals(sale, row.path("ocid").asLong());
+        assertEquals(agent, row.path("aid").asLong());
+
+        assertError("Agent has no call", agentPhp(agent, "wrap", ""));
+        assertError("Agent has no call", agentPhp(agent, "callback",
+                "&callback=2024-03-08%2009:00:00"));
+        assertEquals("wait", agentPhp(agent, "ready", "").path("state").asText());
+        assertEquals("pause", agentPhp(agent, "pause", "").path("state").asText());
+        JsonNode back = agentPhp(agent, "ready", "");
+        assertEquals("wait", back.path("state").asText(), back.toString());
+        assertEquals(engine.now().getEpochSecond(), back.path("since").asLong());
+        List<String> states = new ArrayList<>();
+        api.read("database.php", "status_log", Map.of("agent", String.valueOf(agent)))
+                .path("list").forEach(r -> states.add(r.path("state").asText()));
+        assertEquals(List.of("wait", "call", "wrap", "wait", "call", "wrap", "wait", "pause",
+                "wait"), states);
     }
 
     @Test
