@@ -101,15 +101,26 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         List<Record> found = candidates(tx, priorities, agents, now, max * 4 + 8);
         Map<Long, String> zones = zones(tx, found.stream().map(r -> r.get(R_ID)).toList());
         Iterator<Record> next = found.iterator();
-        while (picked.size() < max && next.hasNext()) {
+        boolean guaranteed = agentGuaranteed;
+        int limit = max;
+        while (picked.size() < limit && next.hasNext()) {
             Record r = next.next();
-            ClaimedRecord c = judge(tx, r, zones.get(r.get(R_ID)), agents, agentGuaranteed, now);
+            Judged j = judge(tx, r, zones.get(r.get(R_ID)), agents, guaranteed, now);
+            if (j.capped()) {
+                // At the abandon cap a predictive claim falls back to progressive: one call
+                // per waiting agent, each sure to find its agent.
+                guaranteed = true;
+                limit = Math.min(max, agents.size());
+                j = judge(tx, r, zones.get(r.get(R_ID)), agents, true, now);
+            }
+            ClaimedRecord c = j.claim();
             if (c != null && !agentsUsed.contains(c.agentSpecific())) {
                 judged.add(c);
             }
-            if (picked.size() + judged.size() == max || !next.hasNext()) {
+            if (picked.size() + judged.size() >= limit || !next.hasNext()) {
                 for (ClaimedRecord ok : notListed(tx, judged, now)) {
-                    if (ok.agentSpecific() == null || agentsUsed.add(ok.agentSpecific())) {
+                    if (picked.size() < limit && (ok.agentSpecific() == null
+                            || agentsUsed.add(ok.agentSpecific()))) {
                         picked.add(ok);
                     }
                 }
@@ -264,11 +275,15 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         return zones;
     }
 
-    private ClaimedRecord judge(DSLContext tx, Record r, String zone, Set<Long> agents,
+    /** A judged record: its claim, or none; capped when the queue's abandon cap refused it. */
+    private record Judged(ClaimedRecord claim, boolean capped) {
+    }
+
+    private Judged judge(DSLContext tx, Record r, String zone, Set<Long> agents,
             boolean agentGuaranteed, Instant now) {
         Long agent = r.get(R_AGENT_SPECIFIC) != 0 ? r.get(R_AGENTREF) : null;
         if (agent != null && !agents.contains(agent)) {
-            return null;
+            return new Judged(null, false);
         }
         Long callback = r.get(R_CALLBACK);
         Long last = r.get(R_LAST_ATTEMPT);
@@ -279,13 +294,18 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 last == null ? null : Instant.ofEpochSecond(last),
                 callback == null ? null : Instant.ofEpochSecond(callback), zone);
         Verdict verdict = guard.judge(candidate, rules.qid(), agentGuaranteed, now);
+        if (verdict.reason() == Reason.ABANDON_CAP) {
+            // The queue's state, not the record's: the record is not set aside for it.
+            LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
+            return new Judged(null, true);
+        }
         if (!verdict.dialable()) {
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
             judgeAgainAt(tx, r.get(R_ID), verdict.reason().wire(), verdict.notBefore(), now);
-            return null;
+            return new Judged(null, false);
         }
-        return new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
-                verdict.number(), agent, callback != null);
+        return new Judged(new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
+                verdict.number(), agent, callback != null), false);
     }
 
     /**

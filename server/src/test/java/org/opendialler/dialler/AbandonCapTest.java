@@ -1,0 +1,75 @@
+package org.opendialler.dialler;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opendialler.compliance.ComplianceGuard;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/** A predictive queue at its abandon cap goes on dialling, one call per waiting agent. */
+class AbandonCapTest {
+
+    /** 10:00 in London on a November day (GMT), inside the UK calling window. */
+    private static final Instant LONDON_TEN = Instant.parse("2026-11-04T10:00:00Z");
+
+    private final TestServer server = TestServer.start();
+    private final Api api = server.newCentre("Abandon cap");
+    private final EngineCentre centre = new EngineCentre(server, api);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void atTheCapThePredictiveQueueFallsBackToProgressiveAndSetsNoRecordAside() {
+        centre.table("leads");
+        centre.outcomes();
+        long ds = centre.dataset("leads", "All", 50);
+        // Three calls per free agent over-dials, so the queue reaches its cap within minutes.
+        long qid = centre.queue("leads", "predictive", Map.of("max_ratio", "3"));
+        centre.agents(qid, 3);
+        centre.leads(ds, 150);
+        centre.live(qid, ds);
+        server.clock.set(LONDON_TEN);
+
+        DiallerEngine engine = new DiallerEngine(server.server().database(),
+                new ComplianceGuard(server.server().database(), server.server().tenancy()),
+                EngineSettings.defaults().withRealTime(false).withSeed(11)
+                        .withStart(LONDON_TEN).withNode("n1"),
+                server.dataDir(), server.clock);
+        engine.start();
+        Instant end = engine.now().plus(Duration.ofMinutes(60));
+        while (engine.now().isBefore(end)) {
+            engine.scheduler().advance(Duration.ofMinutes(1));
+        }
+        engine.close();
+
+        var dsl = server.server().database().dsl();
+        var ccid = field(name("ccid"), Long.class);
+        long abandoned = dsl.fetchCount(table(name("cdr")), ccid.eq(api.ccid),
+                field(name("ocid"), Long.class).eq(106L));
+        assertTrue(abandoned > 0, "the run never reached the cap: no abandoned call");
+        assertEquals(0, dsl.fetchCount(table(name("records")), ccid.eq(api.ccid),
+                field(name("refusal_reason"), String.class).eq("abandon_cap")));
+
+        // The queue never stalls: every ten minutes of the hour some call starts.
+        List<Long> starts = dsl.select(field(name("t_init_ms"), Long.class))
+                .from(table(name("cdr"))).where(ccid.eq(api.ccid)).fetch(0, Long.class);
+        TreeSet<Long> tens = new TreeSet<>();
+        starts.forEach(ms -> tens.add((ms - LONDON_TEN.toEpochMilli()) / 600_000));
+        assertEquals(new TreeSet<>(List.of(0L, 1L, 2L, 3L, 4L, 5L)), tens,
+                "ten-minute periods with a call: " + tens);
+    }
+}
