@@ -181,6 +181,14 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
             }
         }
         running.entrySet().removeIf(e -> !live.contains(e.getKey()));
+
+        // Claims read unleased records only: the leases a dead node left run out here.
+        Set<Long> swept = new HashSet<>();
+        for (RunningQueue q : running.values()) {
+            if (swept.add(q.ccid())) {
+                q.claims().sweep();
+            }
+        }
         scheduler.after(settings.rescan(), this::scan);
     }
 
