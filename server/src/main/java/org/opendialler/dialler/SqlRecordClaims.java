@@ -94,7 +94,10 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         List<ClaimedRecord> picked = new ArrayList<>();
         Set<Long> agentsUsed = new HashSet<>();
         List<ClaimedRecord> judged = new ArrayList<>();
-        Iterator<Record> next = candidates(tx, priorities, agents, now, max * 4 + 8).iterator();
+        // Some candidates may be refused (guard, DNC): read a few more than asked, but not
+        // four times a batch's worth of rows locked for nothing.
+        int limit = Math.min(max * 4 + 8, max + 64);
+        Iterator<Record> next = candidates(tx, priorities, agents, now, limit).iterator();
         while (picked.size() < max && next.hasNext()) {
             ClaimedRecord c = judge(tx, next.next(), agents, agentGuaranteed, now);
             if (c != null && !agentsUsed.contains(c.agentSpecific())) {
@@ -166,6 +169,11 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
             return new OneClaim(null, "record is being dialled");
         }
         return new OneClaim(claim, null);
+    }
+
+    /** The LIVE datasets of the queue within its table (a claim batch keeps only theirs). */
+    public Set<Long> liveDatasets() {
+        return liveDatasets(db.dsl()).keySet();
     }
 
     /** The LIVE datasets of the queue within its table, with their priorities. */
@@ -345,8 +353,23 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
                 .execute();
     }
 
+    /** Gives back records undialled in one update (a claim batch's leftovers). */
+    @Override
+    public void releaseAll(Collection<ClaimedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Long> ids = records.stream().map(ClaimedRecord::recordId).toList();
+        db.dsl().update(RECORDS).setNull(R_CLAIMED_BY).setNull(R_LEASE)
+                .where(R_ID.in(ids), R_CCID.eq(ccid), R_CLAIMED_BY.eq(node))
+                .execute();
+    }
+
     @Override
     public void renew(Collection<ClaimedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         List<Long> ids = records.stream().map(ClaimedRecord::recordId).toList();
         db.dsl().update(RECORDS)
                 .set(R_LEASE, clock.instant().getEpochSecond() + lease.toSeconds())
