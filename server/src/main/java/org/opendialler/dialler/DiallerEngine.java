@@ -186,7 +186,8 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         }
         running.entrySet().removeIf(e -> !live.contains(e.getKey()));
 
-        // Claims read unleased records only: the leases a dead node left run out here.
+        // Claims read unleased records only: the leases a dead node left run out here. A
+        // batch gives back what no longer belongs (a dataset off LIVE, a verdict too old).
         Set<Long> swept = new HashSet<>();
         for (RunningQueue q : running.values()) {
             if (swept.add(q.ccid())) {
