@@ -76,9 +76,12 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     record Live<T>(long ccid, T value) {
     }
 
-    /** A queue being dialled; {@code simulated} is null when it has no simulated agents. */
+    /**
+     * A queue being dialled, with its claims and the claim batch its dialler draws from;
+     * {@code simulated} holds null when it has no simulated agents.
+     */
     private record RunningQueue(long ccid, Dialler dialler, QueueSettings settings,
-            SqlRecordClaims claims, SimulatedAgents[] simulated) {
+            SqlRecordClaims claims, ClaimBatch batch, SimulatedAgents[] simulated) {
     }
 
     /** An agent logged in on a queue's dialler. */
@@ -189,10 +192,21 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         for (Map.Entry<Long, RunningQueue> e : running.entrySet()) {
             if (!live.contains(e.getKey()) && e.getValue().settings() != null) {
                 e.getValue().dialler().stopQueue(e.getKey());
+                e.getValue().batch().giveBackAll();
                 LOG.info("Queue {} stopped dialling (no longer live)", e.getKey());
             }
         }
         running.entrySet().removeIf(e -> !live.contains(e.getKey()));
+
+        // Claims read unleased records only: the leases a dead node left run out here. A
+        // batch gives back what no longer belongs (a dataset off LIVE, a verdict too old).
+        Set<Long> swept = new HashSet<>();
+        for (RunningQueue q : running.values()) {
+            if (swept.add(q.ccid())) {
+                q.claims().sweep();
+            }
+            q.batch().tidy(q.claims().liveDatasets());
+        }
         scheduler.after(settings.rescan(), this::scan);
     }
 
@@ -212,14 +226,15 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         metrics.centre(ccid);
         CallGate gate = (callId, queue, record, at) -> admit(ccid, claims, callId, queue, record,
                 at);
-        Dialler dialler = new Dialler(scheduler, port, claims, outcomes, Pacing.guarded(),
+        ClaimBatch batch = new ClaimBatch(claims, ClaimBatch.MOST, scheduler.clock());
+        Dialler dialler = new Dialler(scheduler, port, batch, outcomes, Pacing.guarded(),
                 () -> CdrStore.nextCallid(db.dsl()), gate);
         dialler.addAgentListener(change -> onAgent(ccid, qid, agentLog, change));
         dialler.start();
         dialler.startQueue(qs);
         dialler.seedMeter(qid, meter -> MeterHistory.fill(db, ccid, qid, now(), meter));
         SimulatedAgents[] simulated = new SimulatedAgents[1];
-        running.put(qid, new RunningQueue(ccid, dialler, qs, claims, simulated));
+        running.put(qid, new RunningQueue(ccid, dialler, qs, claims, batch, simulated));
         LOG.info("Queue {} of centre {} started dialling ({}, table {})", qid, ccid,
                 qs.dialMode().name().toLowerCase(Locale.ROOT), q.table());
         simulated[0] = staffQueue(ccid, qid, dialler, carrier, seed);
@@ -499,6 +514,9 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         if (agent == null) {
             return new AgentDesk.Click(null, null, "No agent available");
         }
+        // A record waiting in the queue's batch is ours already: it is given back to be
+        // claimed by its id like any other.
+        q.batch().giveBack(recordId);
         SqlRecordClaims.OneClaim claim = q.claims().claimOne(recordId);
         if (claim.record() == null) {
             return new AgentDesk.Click(null, agent, claim.refusal());
@@ -536,6 +554,15 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     public void close() {
         if (driver != null) {
             driver.close();
+        }
+        // Records waiting in claim batches go back now rather than when their leases run out.
+        for (RunningQueue q : running.values()) {
+            try {
+                q.batch().giveBackAll();
+            } catch (RuntimeException e) {
+                LOG.warn("Queue {}: waiting records not given back; their leases will run out",
+                        q.settings().qid(), e);
+            }
         }
         LOG.info("Dialler engine stopped; {} calls placed", stats.placed());
     }

@@ -27,6 +27,11 @@ public interface RecordClaims {
     /** Gives a record back undialled: its claim ends and nothing else changes. */
     void release(ClaimedRecord record);
 
+    /** Gives records back undialled, as {@link #release} does each of them. */
+    default void releaseAll(Collection<ClaimedRecord> records) {
+        records.forEach(this::release);
+    }
+
     /** Extends the lease of records whose calls are still going on. */
     void renew(Collection<ClaimedRecord> records);
 }

@@ -68,9 +68,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DbConfig config, DataSource pool) {
+        // db/migration runs on both databases; what only one of them can express (partial
+        // indexes on PostgreSQL) lives in that database's own location, same versions.
+        // Migrations are numbered by area (docs/ARCHITECTURE.md), so a new one of an earlier
+        // area comes below versions a database already has: it must still be applied.
         var flyway = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration",
+                        config.isPostgres() ? "classpath:db/postgresql" : "classpath:db/h2")
+                .outOfOrder(true)
                 .loggers("slf4j");
         if (config.schema() != null) {
             flyway.schemas(config.schema()).createSchemas(true);
