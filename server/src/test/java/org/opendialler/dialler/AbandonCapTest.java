@@ -44,16 +44,10 @@ class AbandonCapTest {
         centre.live(qid, ds);
         server.clock.set(LONDON_TEN);
 
-        DiallerEngine engine = new DiallerEngine(server.server().database(),
-                new ComplianceGuard(server.server().database(), server.server().tenancy()),
-                EngineSettings.defaults().withRealTime(false).withSeed(11)
-                        .withStart(LONDON_TEN).withNode("n1"),
-                server.dataDir(), server.clock);
-        engine.start();
-        Instant end = engine.now().plus(Duration.ofMinutes(60));
-        while (engine.now().isBefore(end)) {
-            engine.scheduler().advance(Duration.ofMinutes(1));
-        }
+        ComplianceGuard guard = new ComplianceGuard(server.server().database(),
+                server.server().tenancy());
+        DiallerEngine engine = EngineCentre.stepped(server, guard, LONDON_TEN, 11, "n1");
+        EngineCentre.run(engine, Duration.ofMinutes(60));
         engine.close();
 
         var dsl = server.server().database().dsl();

@@ -46,19 +46,9 @@ class DiallerEngineTest {
     }
 
     private DiallerEngine engine(String node, long seed) {
-        DiallerEngine engine = new DiallerEngine(server.server().database(), DialGuard.OFF,
-                EngineSettings.defaults().withRealTime(false).withSeed(seed).withStart(t0)
-                        .withNode(node), server.dataDir(), server.clock);
-        engine.start();
-        return engine;
+        return EngineCentre.stepped(server, DialGuard.OFF, t0, seed, node);
     }
 
-    private static void run(DiallerEngine engine, Duration length) {
-        Instant end = engine.now().plus(length);
-        while (engine.now().isBefore(end)) {
-            engine.scheduler().advance(Duration.ofMinutes(1));
-        }
-    }
 
     private List<Call> calls() {
         DSLContext dsl = server.server().database().dsl();
@@ -87,7 +77,7 @@ class DiallerEngineTest {
         centre.live(qid, ds);
 
         DiallerEngine engine = engine("local", 11);
-        run(engine, Duration.ofHours(3));
+        EngineCentre.run(engine, Duration.ofHours(3));
 
         List<Call> calls = calls();
         assertTrue(calls.size() > 40, "calls: " + calls.size());
@@ -121,9 +111,9 @@ class DiallerEngineTest {
                     .defaults().withRealTime(false).withSeed(22).withStart(t0)
                     .withNode("node-b"), server.dataDir(), server.clock);
             b.start();
-            Thread other = new Thread(() -> run(b, Duration.ofHours(2)));
+            Thread other = new Thread(() -> EngineCentre.run(b, Duration.ofHours(2)));
             other.start();
-            run(a, Duration.ofHours(2));
+            EngineCentre.run(a, Duration.ofHours(2));
             other.join();
         }
 
@@ -158,7 +148,7 @@ class DiallerEngineTest {
         centre.leads(kept, 30);
         centre.live(qid, held, expired, kept);
         DiallerEngine engine = engine("local", 5);
-        run(engine, Duration.ofMinutes(4));
+        EngineCentre.run(engine, Duration.ofMinutes(4));
 
         long cut = engine.now().toEpochMilli();
         centre.client.datasets().setStatus(held, Datasets.Status.HOLD);
@@ -169,7 +159,7 @@ class DiallerEngineTest {
                 .collect(Collectors.toSet());
         assertEquals(4, listed.size());
         listed.forEach(n -> centre.client.dnc().create(List.of(Map.of("ddi", n))));
-        run(engine, Duration.ofHours(2));
+        EngineCentre.run(engine, Duration.ofHours(2));
 
         List<Call> after = calls().stream().filter(c -> c.init() > cut).toList();
         assertFalse(after.isEmpty());
@@ -193,7 +183,7 @@ class DiallerEngineTest {
         centre.live(qid, ds);
 
         DiallerEngine engine = engine("local", 3);
-        run(engine, Duration.ofHours(2));
+        EngineCentre.run(engine, Duration.ofHours(2));
 
         List<Call> calls = calls();
         assertEquals(List.of(older, newer), calls.subList(0, 2).stream().map(Call::urn)
@@ -224,7 +214,7 @@ class DiallerEngineTest {
         centre.live(other, otherTop);
 
         DiallerEngine engine = engine("local", 9);
-        run(engine, Duration.ofHours(1));
+        EngineCentre.run(engine, Duration.ofHours(1));
 
         List<Call> calls = calls();
         long lastHighFirst = calls.stream().filter(c -> c.dsid() == high)

@@ -1,5 +1,6 @@
 package org.opendialler.dialler;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opendialler.client.ContactNowClient;
+import org.opendialler.compliance.DialGuard;
 import org.opendialler.client.Datasets;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
@@ -28,6 +30,24 @@ final class EngineCentre {
     EngineCentre(String baseUrl, String username, String password) {
         this.client = ContactNowClient.builder().baseUrl(baseUrl + "/")
                 .credentials(username, password).build();
+    }
+
+    /** An engine on the test server's database, stepped by the test, not by wall time. */
+    static DiallerEngine stepped(TestServer server, DialGuard guard, Instant start, long seed,
+            String node) {
+        DiallerEngine engine = new DiallerEngine(server.server().database(), guard,
+                EngineSettings.defaults().withRealTime(false).withSeed(seed).withStart(start)
+                        .withNode(node), server.dataDir(), server.clock);
+        engine.start();
+        return engine;
+    }
+
+    /** Steps the engine's virtual clock a minute at a time for {@code length}. */
+    static void run(DiallerEngine engine, Duration length) {
+        Instant end = engine.now().plus(length);
+        while (engine.now().isBefore(end)) {
+            engine.scheduler().advance(Duration.ofMinutes(1));
+        }
     }
 
     void table(String name) {

@@ -39,19 +39,9 @@ class EngineComplianceTest {
     }
 
     private DiallerEngine engine(DialGuard guard, Instant start, long seed) {
-        DiallerEngine engine = new DiallerEngine(server.server().database(), guard,
-                EngineSettings.defaults().withRealTime(false).withSeed(seed).withStart(start)
-                        .withNode("n1"), server.dataDir(), server.clock);
-        engine.start();
-        return engine;
+        return EngineCentre.stepped(server, guard, start, seed, "n1");
     }
 
-    private static void run(DiallerEngine engine, Duration length) {
-        Instant end = engine.now().plus(length);
-        while (engine.now().isBefore(end)) {
-            engine.scheduler().advance(Duration.ofMinutes(1));
-        }
-    }
 
     /** The centre's CDRs: urn, and whether the call's outcome was complete. */
     private List<org.jooq.Record2<Long, Boolean>> cdrs(long ccid) {
@@ -76,7 +66,7 @@ class EngineComplianceTest {
         centre.live(qid, ds);
 
         DiallerEngine engine = engine(DialGuard.OFF, server.clock.instant(), 13);
-        run(engine, Duration.ofHours(3));
+        EngineCentre.run(engine, Duration.ofHours(3));
         engine.close();
 
         Map<Long, Integer> calls = new HashMap<>();
@@ -180,7 +170,7 @@ class EngineComplianceTest {
 
         DiallerEngine engine = engine(new ComplianceGuard(server.server().database(),
                 server.server().tenancy()), start, 5);
-        run(engine, Duration.ofMinutes(40));
+        EngineCentre.run(engine, Duration.ofMinutes(40));
         engine.close();
 
         Set<Long> dialled = new HashSet<>();

@@ -54,16 +54,10 @@ class RefusedRecordsTest {
         centre.live(qid, newYork, london);
         server.clock.set(LONDON_NINE);
 
-        DiallerEngine engine = new DiallerEngine(server.server().database(),
-                new ComplianceGuard(server.server().database(), server.server().tenancy()),
-                EngineSettings.defaults().withRealTime(false).withSeed(5)
-                        .withStart(LONDON_NINE).withNode("n1"),
-                server.dataDir(), server.clock);
-        engine.start();
-        Instant end = engine.now().plus(Duration.ofMinutes(45));
-        while (engine.now().isBefore(end)) {
-            engine.scheduler().advance(Duration.ofMinutes(1));
-        }
+        ComplianceGuard guard = new ComplianceGuard(server.server().database(),
+                server.server().tenancy());
+        DiallerEngine engine = EngineCentre.stepped(server, guard, LONDON_NINE, 5, "n1");
+        EngineCentre.run(engine, Duration.ofMinutes(45));
         engine.close();
 
         List<String> dialled = server.server().database().dsl()
