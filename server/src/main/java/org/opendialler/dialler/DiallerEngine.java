@@ -154,11 +154,13 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     }
 
     /**
-     * Whether the day is over: every shift has ended, nobody is logged in and no call is in
-     * progress (as of the last snapshot, taken every 5 virtual seconds).
+     * Whether the day is over: a shift has started and every shift has ended, nobody is logged
+     * in and no call is in progress (as of the last snapshot, taken every 5 virtual seconds).
      */
     public boolean dayOver() {
-        return !busy && !running.isEmpty() && !now().isBefore(lastShiftEnd);
+        // A queue is running a moment before its agents' shift is set: not over yet then.
+        return !busy && !running.isEmpty() && !lastShiftEnd.equals(Instant.MIN)
+                && !now().isBefore(lastShiftEnd);
     }
 
     /** Whether a queue is being dialled (as of the last snapshot). */
