@@ -146,9 +146,14 @@ public final class DemoCommand implements Callable<Integer> {
         err.println("\r" + progress(engine, centre.ccid()));
         summary = new Summary(base, username, password, centre.ccid(), dayStart, s.placed(),
                 s.answered(), s.sales());
-        out.printf("Demo done: %d calls placed, %d answered, %d sales. The API stays up at %s"
-                + "%s%n", s.placed(), s.answered(), s.sales(), base,
-                exitWhenDone ? "" : " until Ctrl-C");
+        if (exitWhenDone) {
+            out.printf("Demo done: %d calls placed, %d answered, %d sales. Serve its data again "
+                    + "with: ./opendialler serve --data %s%n", s.placed(), s.answered(), s.sales(),
+                    database.data);
+        } else {
+            out.printf("Demo done: %d calls placed, %d answered, %d sales. The API stays up at "
+                    + "%s until Ctrl-C%n", s.placed(), s.answered(), s.sales(), base);
+        }
         out.flush();
         if (!exitWhenDone) {
             awaitShutdown(server);
@@ -160,7 +165,7 @@ public final class DemoCommand implements Callable<Integer> {
         EngineStats s = engine.stats();
         List<LiveBoard.Meters> meters = engine.meters(ccid);
         double abandon = meters.isEmpty() ? 0 : meters.get(0).rate24h();
-        return String.format(Locale.ROOT, "%s  placed %d  answered %d  abandon %.1f%%  "
+        return String.format(Locale.ROOT, "%s  placed %d  answered %d  abandon (24 h) %.1f%%  "
                 + "sales %d  records left %d   ",
                 engine.now().atZone(ZoneId.of(ZONE)).toLocalTime().withNano(0), s.placed(),
                 s.answered(), abandon, s.sales(), engine.recordsLeft(ccid));
