@@ -124,7 +124,7 @@ class EngineOverApiTest {
     /** Every CDR of the centre from local midnight to {@code to}, over reporting.php. */
     private static List<JsonNode> cdrs(Instant to) {
         return list(api.get("/reporting.php?token=" + api.token + "&method=cdr&format=json"
-                + "&fields=callid,qid,aid,ddi,cres,flags,tm_answ,dest,dcode,is_mob"
+                + "&fields=callid,qid,aid,ddi,cres,ocid,flags,tm_answ,dest,dcode,is_mob"
                 + "&range=" + MIDNIGHT.getEpochSecond() + ":" + to.getEpochSecond()).json());
     }
 
@@ -471,5 +471,16 @@ class EngineOverApiTest {
                 metric(metrics, "opendialler_dialler_calls_answered_total", null));
         assertEquals(abandoned, metric(metrics, "opendialler_dialler_calls_abandoned_total",
                 null));
+
+        // The queue's abandon meters over 24 hours and 30 days (the whole run is one day),
+        // from the CDRs: machines the dialler detected add the queue's 5% false-positive
+        // estimate to the abandoned calls and to the live answers alike.
+        double machines = 0.05 * cdrs.stream().filter(c -> c.path("ocid").asLong() == 102)
+                .count();
+        double expected = BigDecimal.valueOf(100 * (abandoned + machines)
+                / (liveAnswers + machines)).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        JsonNode queue = ajax("queues").path("list").get(0);
+        assertEquals(expected, queue.path("abandon_rate_24h").asDouble(), queue.toString());
+        assertEquals(expected, queue.path("abandon_rate_30d").asDouble(), queue.toString());
     }
 }
