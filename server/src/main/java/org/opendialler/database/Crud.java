@@ -119,11 +119,15 @@ final class Crud {
     }
 
     Answer eachRow(ApiRequest request, RowWork work) {
-        List<ObjectNode> rows = request.rows();
+        List<ObjectNode> rows = request.rowsEachChecked();
         List<Object> keys = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ObjectNode row = rows.get(i);
+            if (request.rowProblem(i).isPresent()) {
+                errors.add(new RowError(i, request.rowProblem(i).get()));
+                continue;
+            }
             try {
                 keys.add(db.transaction(tx ->
                         work.apply(new Resource.Ctx(tx, request.ccid(), request), row)));

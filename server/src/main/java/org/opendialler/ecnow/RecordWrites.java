@@ -95,7 +95,7 @@ final class RecordWrites {
     }
 
     Answer create(ApiRequest request) {
-        List<ObjectNode> rows = request.rows();
+        List<ObjectNode> rows = request.rowsEachChecked();
         String dedupe = request.optional("dedupe").map(s -> s.toLowerCase(Locale.ROOT))
                 .orElse(null);
         if (dedupe != null && !DEDUPE_SCOPES.contains(dedupe)) {
@@ -107,6 +107,11 @@ final class RecordWrites {
         List<Pending> batch = new ArrayList<>();
         Boolean lastDialable = null;
         for (int i = 0; i < rows.size(); i++) {
+            Optional<String> unstorable = request.rowProblem(i);
+            if (unstorable.isPresent()) {
+                errors.add(new RowError(i, unstorable.get()));
+                continue;
+            }
             try {
                 Datasets.Dataset d = ctx.dataset(RowReader.datasetOf(rows.get(i)));
                 RecordData data = ctx.reader(d.tableId()).read(rows.get(i));
@@ -242,13 +247,18 @@ final class RecordWrites {
     }
 
     Answer update(ApiRequest request) {
-        List<ObjectNode> rows = request.rows();
+        List<ObjectNode> rows = request.rowsEachChecked();
         Context ctx = new Context(request.ccid());
         String queryId = rows.size() == 1 ? request.optional("id").orElse(null) : null;
         List<RowError> errors = new ArrayList<>();
         List<Object> keys = new ArrayList<>();
         String info = null;
         for (int i = 0; i < rows.size(); i++) {
+            Optional<String> unstorable = request.rowProblem(i);
+            if (unstorable.isPresent()) {
+                errors.add(new RowError(i, unstorable.get()));
+                continue;
+            }
             try {
                 ObjectNode row = rows.get(i);
                 Updated u = db.transaction(tx -> updateOne(tx, ctx, row, queryId));

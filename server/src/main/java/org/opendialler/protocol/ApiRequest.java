@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,7 @@ public final class ApiRequest {
     private final Map<String, List<String>> params;
     private final ObjectNode bodyObject;
     private final List<ObjectNode> rows;
+    private final List<String> rowProblems;
     private final Format format;
     private final String clientIp;
     private final Map<String, String> headers;
@@ -29,17 +31,18 @@ public final class ApiRequest {
 
     ApiRequest(String script, Map<String, List<String>> params, ObjectNode bodyObject,
             List<ObjectNode> rows, Format format, String clientIp, Map<String, String> headers) {
-        this(script, params, bodyObject, rows, format, clientIp, headers, null);
+        this(script, params, bodyObject, rows, null, format, clientIp, headers, null);
     }
 
     ApiRequest(String script, Map<String, List<String>> params, ObjectNode bodyObject,
-            List<ObjectNode> rows, Format format, String clientIp, Map<String, String> headers,
-            Upload upload) {
+            List<ObjectNode> rows, List<String> rowProblems, Format format, String clientIp,
+            Map<String, String> headers, Upload upload) {
         this.upload = upload;
         this.script = script;
         this.params = params;
         this.bodyObject = bodyObject;
         this.rows = rows;
+        this.rowProblems = rowProblems == null ? List.of() : rowProblems;
         this.format = format;
         this.clientIp = clientIp;
         this.headers = headers;
@@ -100,13 +103,22 @@ public final class ApiRequest {
         if (values != null && !values.isEmpty()) {
             return values.get(values.size() - 1);
         }
-        if (bodyObject != null) {
-            JsonNode node = bodyObject.get(name);
-            if (node != null && node.isValueNode()) {
-                return node.isNull() ? null : node.asText();
-            }
+        JsonNode node = bodyObject == null ? null : bodyObject.get(name);
+        if (node == null || node.isNull()) {
+            return null;
         }
-        return null;
+        if (node.isValueNode()) {
+            return node.asText();
+        }
+        // A JSON array of plain values is the comma list a query string would carry; anything
+        // else nested under a flat name is refused rather than ignored.
+        List<String> items = new ArrayList<>();
+        node.elements().forEachRemaining(e -> items.add(e.isValueNode() && !e.isNull()
+                && !e.asText().contains(",") ? e.asText() : null));
+        if (!node.isArray() || items.isEmpty() || items.contains(null)) {
+            throw ApiException.badArgument(name);
+        }
+        return String.join(",", items);
     }
 
     /** A parameter's value trimmed, or empty when absent or blank. */
@@ -203,11 +215,36 @@ public final class ApiRequest {
         if (rows.isEmpty()) {
             throw ApiException.noRows();
         }
+        rowProblems.stream().filter(Objects::nonNull).findFirst().ifPresent(p -> {
+            throw new ApiException(p);
+        });
         return Collections.unmodifiableList(rows);
+    }
+
+    /**
+     * The rows posted, including those whose text no database can store, for a script that
+     * refuses such a row alone ({@link #rowProblem}) and writes the others.
+     *
+     * @throws ApiException {@code No file uploaded...} when the request carries none
+     */
+    public List<ObjectNode> rowsEachChecked() {
+        if (rows.isEmpty()) {
+            throw ApiException.noRows();
+        }
+        return Collections.unmodifiableList(rows);
+    }
+
+    /** Why row {@code index} cannot be written whatever the script (a NUL, say), or empty. */
+    public Optional<String> rowProblem(int index) {
+        return index < rowProblems.size() ? Optional.ofNullable(rowProblems.get(index))
+                : Optional.empty();
     }
 
     /** The posted rows, possibly none: for actions where rows are optional. */
     public List<ObjectNode> rowsOrEmpty() {
+        rowProblems.stream().filter(Objects::nonNull).findFirst().ifPresent(p -> {
+            throw new ApiException(p);
+        });
         return Collections.unmodifiableList(rows);
     }
 

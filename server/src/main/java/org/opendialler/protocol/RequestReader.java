@@ -95,12 +95,19 @@ public final class RequestReader {
         if (rows.size() > MAX_ROWS) {
             throw new ApiException("Too many rows: at most " + MAX_ROWS + " in one request");
         }
-        String badText = badText(rows);
+        // A lone object is also the filters of a read, so bad text in it refuses the request;
+        // in an array, only the row that holds it is refused (by the script that writes).
+        String badText = bodyObject == null ? null : badText(List.of(bodyObject));
         if (badText != null) {
             throw ApiException.badArgument("a value holds " + badText);
         }
-        return new ApiRequest(raw.script(), params, bodyObject, rows, format, raw.clientIp(),
-                raw.headers(), upload);
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode row : rows) {
+            String bad = badText(List.of(row));
+            problems.add(bad == null ? null : "Bad argument: a value holds " + bad);
+        }
+        return new ApiRequest(raw.script(), params, bodyObject, rows, problems, format,
+                raw.clientIp(), raw.headers(), upload);
     }
 
     /**

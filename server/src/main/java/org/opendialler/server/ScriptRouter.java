@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -249,9 +252,26 @@ final class ScriptRouter implements Handler {
             if (bytes.length > config.maxBodyBytes()) {
                 throw tooLarge();
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return utf8(bytes);
         } catch (IOException e) {
             throw new ApiException("The request body could not be read");
+        }
+    }
+
+    /**
+     * The body's text: UTF-8 whatever the Content-Type's charset says, as the hosted service
+     * reads it, with a byte-order mark dropped. Bytes that are not UTF-8 are refused, not
+     * replaced, so that nothing is stored other than what was sent.
+     */
+    private static String utf8(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new ApiException("Bad argument: the body is not UTF-8");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,17 +105,60 @@ class EcnowProtocolApiTest {
     }
 
     @Test
-    void nulInAValueIsRefusedAndNothingIsWritten() {
+    void aRowWithANulIsRefusedAloneAndTheGoodRowsAreWritten() {
         int before = count();
 
-        String answer = api.post(api.phpQuery("ecnow.php", Map.of("method", "ecnow_records",
+        JsonNode answer = api.post(api.phpQuery("ecnow.php", Map.of("method", "ecnow_records",
                 "action", "create")), "application/x-www-form-urlencoded",
-                "[{\"dataset\":" + ds + ",\"FirstName\":\"a\\u0000b\","
-                + "\"MobilePhone\":\"07700900602\"}]").body();
+                "[{\"dataset\":" + ds + ",\"FirstName\":\"fine\",\"MobilePhone\":"
+                + "\"07700900601\"},{\"dataset\":" + ds + ",\"FirstName\":\"a\\u0000b\","
+                + "\"MobilePhone\":\"07700900602\"},{\"dataset\":" + ds + ",\"FirstName\":"
+                + "\"a\\udc00b\",\"MobilePhone\":\"07700900603\"}]").json();
 
-        assertEquals("{\"success\":false,"
-                + "\"error\":\"Bad argument: a value holds a NUL character\"}", answer);
+        assertTrue(answer.get("success").asBoolean(), answer.toString());
+        assertEquals(1, answer.get("total").asInt(), answer.toString());
+        assertEquals(2, answer.get("bad").asInt(), answer.toString());
+        assertEquals(1, answer.get("errors").get(0).get("index").asInt());
+        assertEquals("Bad argument: a value holds a NUL character",
+                answer.get("errors").get(0).get("error").asText());
+        assertEquals("Bad argument: a value holds an unpaired surrogate",
+                answer.get("errors").get(1).get("error").asText());
+        assertEquals(before + 1, count());
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedAndNothingIsWritten() {
+        int before = count();
+        byte[] latin1 = ("[{\"dataset\":" + ds + ",\"FirstName\":\"caf\u00e9\","
+                + "\"MobilePhone\":\"07700900604\"}]").getBytes(StandardCharsets.ISO_8859_1);
+
+        JsonNode answer = api.post(api.phpQuery("ecnow.php", Map.of("method", "ecnow_records",
+                "action", "create")), "application/json; charset=iso-8859-1", latin1).json();
+
+        assertEquals("Bad argument: the body is not UTF-8", answer.get("error").asText());
         assertEquals(before, count());
+    }
+
+    @Test
+    void aJsonArrayInAReadBodyIsItsValuesAndAnObjectIsABadArgument() {
+        long first = ecnow.record(ds, "\"FirstName\":\"Listed\",\"MobilePhone\":"
+                + "\"07700900605\"");
+        long second = ecnow.record(ds, "\"FirstName\":\"Listed\",\"MobilePhone\":"
+                + "\"07700900606\"");
+        String read = api.phpQuery("ecnow.php", Map.of("method", "ecnow_records",
+                "action", "read"));
+
+        JsonNode one = api.post(read, "application/json", "{\"table\":\"" + table
+                + "\",\"id\":[" + second + "]}").json();
+        JsonNode nested = api.post(read, "application/json", "{\"table\":\"" + table
+                + "\",\"id\":{\"in\":" + first + "}}").json();
+        JsonNode listOfLists = api.post(read, "application/json", "{\"table\":\"" + table
+                + "\",\"dataset\":[[" + ds + "]]}").json();
+
+        assertEquals(1, one.get("total").asInt(), one.toString());
+        assertEquals(second, one.get("list").get(0).get("id").asLong());
+        assertEquals("Bad argument: id", nested.get("error").asText());
+        assertEquals("Bad argument: dataset", listOfLists.get("error").asText());
     }
 
     @Test

@@ -165,11 +165,17 @@ class RequestReaderTest {
     void nulByteInAParameterOrARowIsABadArgument() {
         ApiException inParam = assertThrows(ApiException.class, () -> read(
                 Map.of("table", List.of("Will\0test")), Map.of(), null, null, null));
-        ApiException inRow = assertThrows(ApiException.class,
-                () -> body("[{\"FirstName\":\"a\\u0000b\"}]", FORM));
+        ApiRequest rows = body("[{\"FirstName\":\"ok\"},{\"FirstName\":\"a\\u0000b\"}]",
+                FORM);
+        ApiException inRow = assertThrows(ApiException.class, rows::rows);
+        ApiException inFilters = assertThrows(ApiException.class,
+                () -> body("{\"table\":\"a\\u0000b\"}", FORM));
 
         assertEquals("Bad argument: table", inParam.getMessage());
         assertEquals("Bad argument: a value holds a NUL character", inRow.getMessage());
+        assertEquals("Bad argument: a value holds a NUL character", inFilters.getMessage());
+        assertTrue(rows.rowProblem(0).isEmpty());
+        assertEquals("Bad argument: a value holds a NUL character", rows.rowProblem(1).get());
     }
 
     @Test

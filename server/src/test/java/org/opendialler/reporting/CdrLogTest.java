@@ -185,4 +185,15 @@ class CdrLogTest {
         assertEquals("Bad argument: tstart", noStart.getMessage());
         assertEquals("Bad argument: groupby", badGroup.getMessage());
     }
+
+    @Test
+    void datesThatDoNotExistAreRefusedNotMovedToOnesThatDo() {
+        for (String wrong : List.of("2026-02-30 00:00:00", "2026-07-01 24:00:00",
+                "2026-13-01 00:00:00")) {
+            ApiException refused = assertThrows(ApiException.class,
+                    () -> read(api, Map.of("tstart", wrong, "tstop", "2026-12-31 23:59:59")));
+
+            assertEquals("Bad argument: tstart", refused.getMessage(), wrong);
+        }
+    }
 }
