@@ -145,7 +145,12 @@ final class CdrSlots {
             List<Record> partials = new ArrayList<>(dsl.select(partialColumns()).from(CDR)
                     .where(CALLID.in(chunk)).groupBy(groupKeys()).fetch());
             partials.sort(Comparator.comparing(CdrSlots::keyText));
-            upsert(dsl, partials);
+            // H2 runs the upsert as a MERGE over a UNION of one SELECT a row, which its parser
+            // nests: a few dozen rows a statement keep it small.
+            int rows = dsl.dialect().family() == SQLDialect.POSTGRES ? 500 : 25;
+            for (int at = 0; at < partials.size(); at += rows) {
+                upsert(dsl, partials.subList(at, Math.min(partials.size(), at + rows)));
+            }
         }
     }
 
