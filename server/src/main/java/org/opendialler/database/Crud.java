@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
@@ -124,8 +125,9 @@ final class Crud {
         List<RowError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ObjectNode row = rows.get(i);
-            if (request.rowProblem(i).isPresent()) {
-                errors.add(new RowError(i, request.rowProblem(i).get()));
+            Optional<String> unstorable = request.rowProblem(i);
+            if (unstorable.isPresent()) {
+                errors.add(new RowError(i, unstorable.get()));
                 continue;
             }
             try {

@@ -215,9 +215,7 @@ public final class ApiRequest {
         if (rows.isEmpty()) {
             throw ApiException.noRows();
         }
-        rowProblems.stream().filter(Objects::nonNull).findFirst().ifPresent(p -> {
-            throw new ApiException(p);
-        });
+        refuseUnstorableRows();
         return Collections.unmodifiableList(rows);
     }
 
@@ -240,11 +238,16 @@ public final class ApiRequest {
                 : Optional.empty();
     }
 
-    /** The posted rows, possibly none: for actions where rows are optional. */
-    public List<ObjectNode> rowsOrEmpty() {
+    /** For a script that writes rows all or none: a row no database can store refuses all. */
+    private void refuseUnstorableRows() {
         rowProblems.stream().filter(Objects::nonNull).findFirst().ifPresent(p -> {
             throw new ApiException(p);
         });
+    }
+
+    /** The posted rows, possibly none: for actions where rows are optional. */
+    public List<ObjectNode> rowsOrEmpty() {
+        refuseUnstorableRows();
         return Collections.unmodifiableList(rows);
     }
 

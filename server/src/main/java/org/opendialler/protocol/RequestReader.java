@@ -97,15 +97,11 @@ public final class RequestReader {
         }
         // A lone object is also the filters of a read, so bad text in it refuses the request;
         // in an array, only the row that holds it is refused (by the script that writes).
-        String badText = bodyObject == null ? null : badText(List.of(bodyObject));
-        if (badText != null) {
-            throw ApiException.badArgument("a value holds " + badText);
+        String objectProblem = bodyObject == null ? null : problem(bodyObject);
+        if (objectProblem != null) {
+            throw new ApiException(objectProblem);
         }
-        List<String> problems = new ArrayList<>();
-        for (ObjectNode row : rows) {
-            String bad = badText(List.of(row));
-            problems.add(bad == null ? null : "Bad argument: a value holds " + bad);
-        }
+        List<String> problems = rows.stream().map(RequestReader::problem).toList();
         return new ApiRequest(raw.script(), params, bodyObject, rows, problems, format,
                 raw.clientIp(), raw.headers(), upload);
     }
@@ -236,6 +232,12 @@ public final class RequestReader {
     private static void addAbsent(Map<String, List<String>> params,
             Map<String, List<String>> more) {
         more.forEach(params::putIfAbsent);
+    }
+
+    /** The error for a row or object holding text no database can store, or null. */
+    private static String problem(JsonNode node) {
+        String bad = badText(List.of(node));
+        return bad == null ? null : ApiException.badArgument("a value holds " + bad).getMessage();
     }
 
     /** What is wrong with the text of the rows, or null: text no database can store. */

@@ -160,13 +160,18 @@ final class CdrSlots {
         if (dsl.fetchExists(SLOTS) || !dsl.fetchExists(CDR)) {
             return;
         }
+        int slots = dsl.insertInto(SLOTS, tableColumns()).select(dsl.select(partialColumns()).from(CDR)
+                .groupBy(groupKeys())).execute();
+        LOG.info("Rolled up the existing CDRs into {} report slots", slots);
+    }
+
+    /** The slot table's columns in order: its key (centre, slot, KEYS), n, then the sums. */
+    private static List<Field<?>> tableColumns() {
         List<Field<?>> columns = new ArrayList<>(List.of(CCID, SLOT));
         columns.addAll(KEYS);
         columns.add(N);
         CallFields.METRICS.keySet().forEach(m -> columns.add(column(m)));
-        int slots = dsl.insertInto(SLOTS, columns).select(dsl.select(partialColumns()).from(CDR)
-                .groupBy(groupKeys())).execute();
-        LOG.info("Rolled up the existing CDRs into {} report slots", slots);
+        return columns;
     }
 
     private static Field<BigDecimal> column(String metric) {
@@ -198,11 +203,9 @@ final class CdrSlots {
             return;
         }
         // Qualified, so that H2's emulation (a MERGE with a source named t) stays unambiguous.
-        List<Field<?>> columns = new ArrayList<>(List.of(CCID, SLOT));
-        columns.addAll(KEYS);
-        List<Field<?>> key = columns.stream().<Field<?>>map(CdrSlots::qualified).toList();
-        columns.add(N);
-        CallFields.METRICS.keySet().forEach(m -> columns.add(column(m)));
+        List<Field<?>> columns = tableColumns();
+        List<Field<?>> key = columns.subList(0, 2 + KEYS.size()).stream()
+                .<Field<?>>map(CdrSlots::qualified).toList();
         var insert = dsl.insertInto(SLOTS, columns.stream().map(CdrSlots::qualified).toList());
         InsertValuesStepN<Record> rows = null;
         for (Record partial : partials) {
