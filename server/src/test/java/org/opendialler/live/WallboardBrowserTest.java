@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,7 +85,7 @@ class WallboardBrowserTest {
                 // The page counts its completed redraws on the body.
                 wait.until(d -> refreshes(d) >= 1);
 
-                assertFalse(driver.findElement(By.id("signin")).isDisplayed());
+                assertFalse(settled(() -> driver.findElement(By.id("signin")).isDisplayed()));
                 assertEquals(List.of("Ann Lee"), agents(driver, "wait"));
                 assertEquals(List.of("Bob Hart"), agents(driver, "call"));
                 assertEquals(List.of("Cat Moss"), agents(driver, "wrap"));
@@ -109,8 +111,8 @@ class WallboardBrowserTest {
                         text(driver, "sum-answer_rate"));
                 assertEquals(String.format(Locale.ROOT, "%.1f", f.abandonRate(today)),
                         text(driver, "sum-abandon_rate_today"));
-                assertEquals(expectedSlots(f), slots(driver.findElement(By.id("chart"))
-                        .getDomAttribute("data-slots")));
+                assertEquals(expectedSlots(f), slots(settled(() -> driver.findElement(
+                        By.id("chart")).getDomAttribute("data-slots"))));
 
                 // A call joins the queue: the page must show it on its own, without a reload.
                 f.board.add(user.ccid, new LiveBoard.CallNow(9010, f.sales, "in", "in",
@@ -186,31 +188,51 @@ class WallboardBrowserTest {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * Reads the page again when it redrew the elements between finding and reading them: the
+     * board refreshes itself every second, and the figures it shows do not change with that.
+     */
+    private static <T> T settled(Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static int refreshes(WebDriver driver) {
-        String count = driver.findElement(By.tagName("body")).getDomAttribute("data-refreshes");
+        String count = settled(() -> driver.findElement(By.tagName("body"))
+                .getDomAttribute("data-refreshes"));
         return count == null ? 0 : Integer.parseInt(count);
     }
 
     /** The names listed under one agent state, as shown. */
     private static List<String> agents(WebDriver driver, String state) {
-        List<String> out = new ArrayList<>();
-        for (WebElement li : driver.findElements(By.cssSelector("#agents-" + state + " li"))) {
-            // Each item is the name followed by a span with the time in that state.
-            String all = li.getText();
-            String since = li.findElement(By.tagName("span")).getText();
-            out.add(all.substring(0, all.length() - since.length()).strip());
-        }
-        return out;
+        return settled(() -> {
+            List<String> out = new ArrayList<>();
+            for (WebElement li : driver.findElements(By.cssSelector("#agents-" + state
+                    + " li"))) {
+                // Each item is the name followed by a span with the time in that state.
+                String all = li.getText();
+                String since = li.findElement(By.tagName("span")).getText();
+                out.add(all.substring(0, all.length() - since.length()).strip());
+            }
+            return out;
+        });
     }
 
     /** One cell of a queue's row; cells are classed by the figure they show. */
     private static String cell(WebDriver driver, long qid, String figure) {
-        return driver.findElement(By.cssSelector("#queues tr[data-qid='" + qid + "'] td."
-                + figure)).getText();
+        return settled(() -> driver.findElement(By.cssSelector("#queues tr[data-qid='" + qid
+                + "'] td." + figure)).getText());
     }
 
     private static String text(WebDriver driver, String id) {
-        return driver.findElement(By.id(id)).getText();
+        return settled(() -> driver.findElement(By.id(id)).getText());
     }
 
     /** A share to one place, as the page shows it. */
