@@ -95,6 +95,11 @@ public final class AbandonMeter {
         public double worst() {
             return Math.max(day.percent(), month.percent());
         }
+
+        /** The smaller headroom of the two windows: see {@link Rate#headroom}. */
+        public double headroom(double targetPercent) {
+            return Math.min(day.headroom(targetPercent), month.headroom(targetPercent));
+        }
     }
 
     /**
@@ -112,6 +117,20 @@ public final class AbandonMeter {
             double hidden = machines * falsePositiveEstimate;
             double denominator = live + hidden;
             return denominator == 0 ? 0 : 100 * (abandoned + hidden) / denominator;
+        }
+
+        /**
+         * How many more abandoned calls this window can take and stay at or under
+         * {@code targetPercent}; negative when it is already over. An abandon adds one to the
+         * live calls and one to the abandons.
+         */
+        public double headroom(double targetPercent) {
+            double t = targetPercent / 100;
+            if (t >= 1) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double hidden = machines * falsePositiveEstimate;
+            return (t * (live + hidden) - (abandoned + hidden)) / (1 - t);
         }
     }
 

@@ -185,7 +185,10 @@ public final class Dialler implements CallListener {
             throw new IllegalAgentStateException(agentId, EnumSet.of(AgentState.WAIT),
                     seat.state, "take a call of queue " + qid);
         }
-        ActiveCall call = place(run(qid), record, seat);
+        QueueRun run = run(qid);
+        boolean detect = pacing.detect(run.settings, load(run.settings, 0),
+                run.meter.read(now()), 1);
+        ActiveCall call = place(run, record, seat, detect);
         if (call == null) {
             throw new IllegalStateException("Record " + record.recordId()
                     + " may no longer be dialled");
@@ -256,7 +259,7 @@ public final class Dialler implements CallListener {
         requireNoReservation(seat, "dial again");
         ClaimedRecord record = seat.preview;
         seat.preview = null;
-        ActiveCall call = place(run(seat.previewQueue), record, seat);
+        ActiveCall call = place(run(seat.previewQueue), record, seat, false);
         if (call == null) {
             publish(seat.moveTo(AgentState.WAIT, now(), "record no longer dialable", null,
                     false));
@@ -333,7 +336,7 @@ public final class Dialler implements CallListener {
         List<ClaimedRecord> claimed = claims.claim(queue, decision.calls(), free,
                 decision.agentGuaranteed());
         for (int i = 0; i < claimed.size(); i++) {
-            placeClaimed(run, claimed.get(i), i < decision.calls());
+            placeClaimed(run, claimed.get(i), i < decision.calls(), decision.detectMachine());
         }
     }
 
@@ -361,7 +364,8 @@ public final class Dialler implements CallListener {
         return new Pacing.Load(waiting, busy, inFlight, awaiting);
     }
 
-    private void placeClaimed(QueueRun run, ClaimedRecord record, boolean wanted) {
+    private void placeClaimed(QueueRun run, ClaimedRecord record, boolean wanted,
+            boolean detect) {
         if (!wanted) {
             LOG.warn("Record claims returned more records than asked; releasing {}",
                     record.recordId());
@@ -369,7 +373,7 @@ public final class Dialler implements CallListener {
             return;
         }
         if (record.agentSpecific() == null) {
-            place(run, record, null);
+            place(run, record, null, detect);
             return;
         }
         AgentSeat seat = seats.get(record.agentSpecific());
@@ -380,10 +384,11 @@ public final class Dialler implements CallListener {
             claims.release(record);
             return;
         }
-        place(run, record, seat);
+        place(run, record, seat, detect);
     }
 
-    private ActiveCall place(QueueRun run, ClaimedRecord record, AgentSeat reserved) {
+    private ActiveCall place(QueueRun run, ClaimedRecord record, AgentSeat reserved,
+            boolean detect) {
         QueueSettings queue = run.settings;
         long callId = callIds.getAsLong();
         if (!gate.admit(callId, queue, record, now())) {
@@ -398,10 +403,9 @@ public final class Dialler implements CallListener {
         }
         calls.put(call.callId, call);
 
-        boolean preview = reserved != null && reserved.state == AgentState.PREVIEW;
         try {
             port.originate(new OriginateRequest(call.callId, record.number(), queue.callerId(),
-                    queue.ringTime(), queue.detectMachine() && !preview, queue.record()));
+                    queue.ringTime(), detect, queue.record()));
         } catch (RuntimeException e) {
             LOG.warn("Call {} to {} could not be placed", call.callId,
                     PhoneNumbers.masked(record.number()), e);

@@ -143,6 +143,11 @@ class DiallerTest {
     @Test
     void detectedMachinesAreHungUpAndCountTheFalsePositiveEstimate() {
         start(answering(0, 1, 0, 0).withDetection(0, 0), progressive());
+        dialler.seedMeter(QID, meter -> {
+            for (int i = 0; i < 100; i++) {
+                meter.liveAnswered(START.minus(Duration.ofHours(1)));
+            }
+        });
         records.add(TABLE, 1, "+447700900001");
         dialler.login(7, Set.of(QID));
 
@@ -155,7 +160,21 @@ class DiallerTest {
         assertEquals(AgentState.WAIT, dialler.agentState(7));
         AbandonMeter.Rate day = dialler.abandonRate(QID).day();
         assertEquals(1, day.machines());
-        assertEquals(100.0, day.percent());
+        assertEquals(100 * 0.05 / (100 + 0.05), day.percent(), 1e-9);
+    }
+
+    @Test
+    void withNoLiveCallsToWeighItsFalsePositivesDetectionIsOffAndTheAgentHearsTheMachine() {
+        start(answering(0, 1, 0, 0).withDetection(0, 0), progressive());
+        records.add(TABLE, 1, "+447700900001");
+        dialler.login(7, Set.of(QID));
+
+        scheduler.advance(Duration.ofSeconds(12));
+
+        assertEquals(AgentState.CALL, dialler.agentState(7));
+        AbandonMeter.Rate day = dialler.abandonRate(QID).day();
+        assertEquals(0, day.machines());
+        assertEquals(1, day.live());
     }
 
     @Test

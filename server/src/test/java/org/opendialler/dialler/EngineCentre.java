@@ -11,6 +11,8 @@ import java.util.Map;
 import org.opendialler.client.ContactNowClient;
 import org.opendialler.compliance.DialGuard;
 import org.opendialler.client.Datasets;
+import org.opendialler.reporting.Cdr;
+import org.opendialler.reporting.CdrStore;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
@@ -40,6 +42,17 @@ final class EngineCentre {
                         .withNode(node), server.dataDir(), server.clock);
         engine.start();
         return engine;
+    }
+
+    /** {@code count} dialler calls of the queue an hour or so before {@code t0}, as CDRs. */
+    static void history(TestServer server, long ccid, long qid, Instant t0, String cres,
+            int count, int ocid) {
+        for (int i = 0; i < count; i++) {
+            Instant at = t0.minus(Duration.ofMinutes(60 + i));
+            CdrStore.insert(server.server().database().dsl(), Cdr.builder().ccid(ccid).qid(qid)
+                    .ddi("+4477009001" + String.format("%02d", i)).ctype("out").dtype("out")
+                    .cres(cres).ocid(ocid).tmInit(at).tmDisc(at.plusSeconds(30)).build());
+        }
     }
 
     /** Steps the engine's virtual clock a minute at a time for {@code length}. */

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.opendialler.compliance.ComplianceGuard;
 import org.opendialler.compliance.DialGuard;
 import org.opendialler.live.LiveBoard;
-import org.opendialler.reporting.CdrStore;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
@@ -107,9 +106,10 @@ class EngineComplianceTest {
         long doubtful = centre.queue("leads", "predictive");
         centre.client.queues().update(List.of(Map.of("qid", doubtful, "amd_fp_rate", 50)));
         for (long qid : List.of(usual, doubtful)) {
-            history(api.ccid, qid, t0, "Answered", 10, 0);
-            history(api.ccid, qid, t0, "Abandoned", 2, 0);
-            history(api.ccid, qid, t0, "Answer Machine", 8, Outcome.ANSWER_MACHINE_DIALLER.id());
+            EngineCentre.history(server, api.ccid, qid, t0, "Answered", 10, 0);
+            EngineCentre.history(server, api.ccid, qid, t0, "Abandoned", 2, 0);
+            EngineCentre.history(server, api.ccid, qid, t0, "Answer Machine", 8,
+                    Outcome.ANSWER_MACHINE_DIALLER.id());
             centre.live(qid);
         }
 
@@ -127,18 +127,6 @@ class EngineComplianceTest {
         assertEquals(atFive, meters.get(usual).rate30d(), 1e-9);
         assertEquals(atFifty, meters.get(doubtful).rate24h(), 1e-9);
         assertEquals(atFifty, meters.get(doubtful).rate30d(), 1e-9);
-    }
-
-    /** {@code count} dialler calls of the queue an hour or so before {@code t0}. */
-    private void history(long ccid, long qid, Instant t0, String cres, int count, int ocid) {
-        for (int i = 0; i < count; i++) {
-            Instant at = t0.minus(Duration.ofMinutes(60 + i));
-            CdrStore.insert(server.server().database().dsl(),
-                    org.opendialler.reporting.Cdr.builder().ccid(ccid).qid(qid)
-                            .ddi("+4477009001" + String.format("%02d", i)).ctype("out")
-                            .dtype("out").cres(cres).ocid(ocid).tmInit(at)
-                            .tmDisc(at.plusSeconds(30)).build());
-        }
     }
 
     @Test

@@ -24,10 +24,25 @@ class PredictiveDayTest {
     private static final String TABLE = "Willtest";
     private static final long QID = 5;
 
-    private record Day(AbandonMeter.Reading meter, InMemoryRecords records, WitnessPort port) {
+    /** The day's end meters, and the worse meter's highest reading, taken every minute. */
+    private record Day(AbandonMeter.Reading meter, double highest, InMemoryRecords records,
+            WitnessPort port) {
     }
 
+    /** Many persons answer, few machines. */
+    private static final CarrierProfile LIVELY = CarrierProfile.typical(2024)
+            .withWeights(0.6, 0.1, 0.2, 0.05, 0.05, 0).withDetection(0.03, 0.1)
+            .withTalk(Duration.ofSeconds(20), Duration.ofSeconds(60));
+
+    /** As many machines as persons, and detection in use: its estimate weighs on the meters. */
+    private static final CarrierProfile MACHINES = LIVELY.withWeights(0.35, 0.35, 0.2, 0.05,
+            0.05, 0);
+
     private static Day run(Pacing pacing) {
+        return run(pacing, LIVELY);
+    }
+
+    private static Day run(Pacing pacing, CarrierProfile profile) {
         DiscreteEventScheduler scheduler = new DiscreteEventScheduler(START, e -> {
             throw e;
         });
@@ -36,9 +51,6 @@ class PredictiveDayTest {
         for (int i = 0; i < 6000; i++) {
             records.add(TABLE, 1, String.format("+4477009%05d", i));
         }
-        CarrierProfile profile = CarrierProfile.typical(2024)
-                .withWeights(0.6, 0.1, 0.2, 0.05, 0.05, 0).withDetection(0.03, 0.1)
-                .withTalk(Duration.ofSeconds(20), Duration.ofSeconds(60));
         SimulatedCarrier carrier = new SimulatedCarrier(profile, scheduler);
         WitnessPort port = new WitnessPort(carrier, records);
         AtomicLong ids = new AtomicLong();
@@ -53,9 +65,15 @@ class PredictiveDayTest {
                 .withInfoMessage("info.wav"));
 
         agents.shift(Set.of(1L, 2L, 3L), Set.of(QID), START, START.plus(DAY));
+        double highest = 0;
+        for (Instant at = START; at.isBefore(START.plus(DAY).plusSeconds(600));
+                at = at.plus(Duration.ofMinutes(1))) {
+            scheduler.runUntil(at);
+            highest = Math.max(highest, dialler.abandonRate(QID).worst());
+        }
         scheduler.runUntil(START.plus(DAY).plusSeconds(600));
 
-        return new Day(dialler.abandonRate(QID), records, port);
+        return new Day(dialler.abandonRate(QID), highest, records, port);
     }
 
     @Test
@@ -65,8 +83,25 @@ class PredictiveDayTest {
         assertTrue(day.meter().day().percent() <= 3.0, "24 h: " + day.meter().day());
         assertTrue(day.meter().month().percent() <= 3.0, "30 d: " + day.meter().month());
         assertTrue(day.meter().day().live() > 500, "a real day's work: " + day.meter().day());
+        assertTrue(day.highest() <= 3.0, "highest reading of the day: " + day.highest());
         assertEquals(List.of(), day.records().violations());
         assertEquals(List.of(), day.port().violations);
+    }
+
+    @Test
+    void withAsManyMachinesAsPersonsTheGuardStillKeepsBothMetersAtOrUnderThreePercent() {
+        Day day = run(Pacing.guarded(), MACHINES);
+
+        assertTrue(day.highest() <= 3.0, "highest reading of the day: " + day.highest());
+        assertTrue(day.meter().day().machines() > 100, "detection was used: " + day.meter().day());
+        assertTrue(day.meter().day().live() > 500, "a real day's work: " + day.meter().day());
+    }
+
+    @Test
+    void withAsManyMachinesAsPersonsAndNoGuardTheMetersGoOverThreePercent() {
+        Day day = run(Pacing.unguarded(), MACHINES);
+
+        assertTrue(day.highest() > 3.0, "highest reading of the day: " + day.highest());
     }
 
     @Test
