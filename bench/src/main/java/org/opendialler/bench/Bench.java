@@ -50,9 +50,13 @@ public final class Bench {
             Set<String> names) {
         List<Result> results = new ProgressList();
         try (BenchServer server = BenchServer.start(postgres)) {
-            if (names.contains("ingest") || names.contains("read") || names.contains("claims")) {
-                results.addAll(new IngestBench(server).run(Math.max(setting.ingestRows(),
-                        names.contains("claims") ? setting.claimRecords() / 2 : 0)));
+            boolean ingest = names.contains("ingest") || names.contains("read");
+            if (ingest || names.contains("claims")) {
+                // The ingest writes each row twice (over HTTP and by the JDBC baseline), so
+                // half the claims' LIVE records a pass; claims alone ingest only what they need.
+                int claimRows = names.contains("claims") ? setting.claimRecords() / 2 : 0;
+                results.addAll(new IngestBench(server).run(ingest
+                        ? Math.max(setting.ingestRows(), claimRows) : claimRows));
             }
             if (names.contains("read")) {
                 results.addAll(new ReadBench(server).run(setting.readRequests()));

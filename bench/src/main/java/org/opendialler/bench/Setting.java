@@ -11,10 +11,10 @@ public record Setting(String name, int ingestRows, int readRequests, int claimRe
 
     public static final Setting SMOKE = new Setting("smoke", 1_000, 300, 2_000, 200, 500,
             3_000, 3_000);
-    public static final Setting MEDIUM = new Setting("medium", 100_000, 20_000, 100_000, 200,
+    public static final Setting MEDIUM = new Setting("medium", 100_000, 20_000, 200_000, 200,
             50_000, 1_000_000, 200_000);
     public static final Setting FULL = new Setting("full", 1_000_000, 200_000, 1_000_000, 200,
-            500_000, 10_000_000, 1_000_000);
+            200_000, 10_000_000, 1_000_000);
 
     /** The setting of that name, ignoring case. */
     public static Setting named(String name) {
