@@ -92,8 +92,12 @@ public final class ComplianceGuard implements DialGuard {
 
         List<Line> lines = lines(candidate, queue.get(), centre, now);
         Verdict byNumber = pickNumber(lines, now);
+        Optional<Verdict> moved = sameTimeLater(candidate, lines, byNumber, now);
+        if (moved.isPresent()) {
+            return moved.get();
+        }
         if (!byNumber.dialable()) {
-            return sameTimeLater(candidate, lines, byNumber, now);
+            return byNumber;
         }
         return overCap(candidate.ccid(), queue.get(), centre, agentGuaranteed, now)
                 ? Verdict.refuse(Reason.ABANDON_CAP, null) : byNumber;
@@ -189,21 +193,26 @@ public final class ComplianceGuard implements DialGuard {
     }
 
     /**
-     * A due callback with {@code Call_Back_Sametime} that the calling window refuses is due at
-     * the same local time on the next day that allows it, on whichever number allows it
-     * first; when no day within {@link SameTime#HORIZON} does, the refusal stands and the
-     * callback is dialled when the window opens, like any other.
+     * A callback with {@code Call_Back_Sametime} that the calling window did not allow at its
+     * time, nor at that time on any day since, is due at that time on the next day that allows
+     * it; so is one that was due but that the window refuses now. That is on whichever number
+     * allows it first. When no day within {@link SameTime#HORIZON} does, nothing moves: the
+     * callback is due at its time, like any other.
      */
-    private static Verdict sameTimeLater(Candidate c, List<Line> lines, Verdict refusal,
-            Instant now) {
-        if (!c.sametime() || c.callback() == null || refusal.reason() != Reason.HOURS) {
-            return refusal;
+    private static Optional<Verdict> sameTimeLater(Candidate c, List<Line> lines,
+            Verdict byNumber, Instant now) {
+        if (!c.sametime() || c.callback() == null) {
+            return Optional.empty();
+        }
+        boolean due = lines.stream()
+                .anyMatch(l -> SameTime.allowedSince(l.window(), l.zones(), c.callback(), now));
+        if (due && (byNumber.dialable() || byNumber.reason() != Reason.HOURS)) {
+            return Optional.empty();
         }
         return lines.stream()
                 .map(l -> SameTime.next(l.window(), l.zones(), c.callback(), now,
                         l.block() == null ? now : l.block().until()))
-                .filter(Objects::nonNull).min(Instant::compareTo)
-                .map(Verdict::callbackMoved).orElse(refusal);
+                .filter(Objects::nonNull).min(Instant::compareTo).map(Verdict::callbackMoved);
     }
 
     private static boolean previews(Queues.Queue queue) {

@@ -6,9 +6,9 @@ import java.time.Instant;
  * The guard's answer on one record: the number to dial now, or why not and from when it may be
  * tried again ({@code null} when never, or not known).
  *
- * @param callbackMovedTo set only for a due callback with {@code Call_Back_Sametime} that the
- *     calling window refuses: the instant it is due instead (the same local time on the next
- *     day that allows it), which is also {@code notBefore}; the reason is then
+ * @param callbackMovedTo set only for a callback with {@code Call_Back_Sametime} whose time
+ *     the calling window refuses: the instant it is due instead (the same local time on the
+ *     next day that allows it), which is also {@code notBefore}; the reason is then
  *     {@code callback_not_due}
  */
 public record Verdict(String number, Reason reason, Instant notBefore, Instant callbackMovedTo) {

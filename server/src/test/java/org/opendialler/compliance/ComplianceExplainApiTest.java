@@ -219,6 +219,19 @@ class ComplianceExplainApiTest {
                 why(items.get(later)));
         // A read only explains: the stored callback is the dialler's to move.
         assertEquals("2024-03-30 10:00:00", items.get(sametime).get("callback").asText());
+
+        // Monday 09:30 in London: the hours are open, but the sametime callback, which no
+        // claim moved, is due at 10:00.
+        server.clock.set(Instant.parse("2024-04-01T08:30:00Z"));
+        Map<Long, JsonNode> monday = c.explained(c.dataset);
+        server.clock.set(Instant.parse("2024-04-01T09:00:00Z"));
+        Map<Long, JsonNode> atTen = c.explained(c.dataset);
+
+        assertEquals(List.of("N", "callback_not_due", "2024-04-01 10:00:00"),
+                why(monday.get(sametime)));
+        assertEquals(List.of("Y", "", ""), why(monday.get(plain)));
+        assertEquals(List.of("Y", "", ""), why(monday.get(neverAtThatTime)));
+        assertEquals(List.of("Y", "", ""), why(atTen.get(sametime)));
     }
 
     @Test
