@@ -18,9 +18,19 @@ import java.util.List;
  *     API is kept even when it is sooner than the retry interval
  * @param zone a time zone id the record names for its numbers, or null; used only when the
  *     number itself does not settle its zone
+ * @param sametime its {@code Call_Back_Sametime}: a callback that falls due outside the calling
+ *     window is due at the same local time on the next day that allows it
  */
 public record Candidate(long ccid, long recordId, String processType, List<String> phones,
-        String postcode, int attempts, Instant lastAttempt, Instant callback, String zone) {
+        String postcode, int attempts, Instant lastAttempt, Instant callback, String zone,
+        boolean sametime) {
+
+    /** A record without {@code Call_Back_Sametime}. */
+    public Candidate(long ccid, long recordId, String processType, List<String> phones,
+            String postcode, int attempts, Instant lastAttempt, Instant callback, String zone) {
+        this(ccid, recordId, processType, phones, postcode, attempts, lastAttempt, callback,
+                zone, false);
+    }
 
     /** A record that names no time zone of its own. */
     public Candidate(long ccid, long recordId, String processType, List<String> phones,

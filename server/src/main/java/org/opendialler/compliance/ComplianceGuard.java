@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Field;
@@ -27,9 +28,10 @@ import org.opendialler.tenancy.Tenancy;
 
 /**
  * The guard the dialler asks before it claims or dials a record: ProcessType, the queue's caller
- * id, attempts and retry gaps, callbacks, the DNC list, the repeat rules after abandons and
- * machines, the calling window in the number's own time zone, and the abandon cap. Country rules
- * are rows of {@code country_rules}. Time is the {@code now} argument. Thread-safe.
+ * id, attempts and retry gaps, callbacks (a {@code Call_Back_Sametime} one that the window
+ * refuses moves to the same time on a later day), the DNC list, the repeat rules after abandons
+ * and machines, the calling window in the number's own time zone, and the abandon cap. Country
+ * rules are rows of {@code country_rules}. Time is the {@code now} argument. Thread-safe.
  */
 public final class ComplianceGuard implements DialGuard {
 
@@ -88,7 +90,12 @@ public final class ComplianceGuard implements DialGuard {
             return record.get();
         }
 
-        Verdict byNumber = pickNumber(candidate, queue.get(), centre, now);
+        List<Line> lines = lines(candidate, queue.get(), centre, now);
+        Verdict byNumber = pickNumber(lines, now);
+        Optional<Verdict> moved = sameTimeLater(candidate, lines, byNumber, now);
+        if (moved.isPresent()) {
+            return moved.get();
+        }
         if (!byNumber.dialable()) {
             return byNumber;
         }
@@ -138,7 +145,13 @@ public final class ComplianceGuard implements DialGuard {
         return Optional.empty();
     }
 
-    private Verdict pickNumber(Candidate c, Queues.Queue queue, Centre centre, Instant now) {
+    /** One number of a record as the guard weighs it: its window, its zones, any block. */
+    private record Line(String phone, WeekWindow window, List<ZoneId> zones,
+            CdrHistory.Block block) {
+    }
+
+    /** The record's numbers that are not on the DNC list, in the order home, work, mobile. */
+    private List<Line> lines(Candidate c, Queues.Queue queue, Centre centre, Instant now) {
         Set<String> phones = new LinkedHashSet<>(c.phones());
         Set<String> listed = listed(c.ccid(), queue.qid(), phones);
         // Only an agent who looks at the record first may re-dial after an abandon or a
@@ -147,7 +160,7 @@ public final class ComplianceGuard implements DialGuard {
                 ? Map.of() : latestBlocks(history.blocks(c.ccid(), phones, now));
         WeekWindow ofQueue = queueWindows.of(c.ccid(), queue);
         Map<String, CountryRules.Rule> rules = new HashMap<>();
-        List<Verdict> refusals = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         for (String phone : phones) {
             if (listed.contains(phone)) {
                 continue;
@@ -156,19 +169,50 @@ public final class ComplianceGuard implements DialGuard {
                     centre.zone());
             WeekWindow window = rules.computeIfAbsent(at.country(), countries::of).window()
                     .and(ofQueue);
-            CdrHistory.Block block = blocks.get(phone);
-            if (block != null) {
-                refusals.add(Verdict.refuse(block.reason(),
-                        nextOpen(window, at.zones(), block.until())));
-            } else if (!isOpen(window, at.zones(), now)) {
-                refusals.add(Verdict.refuse(Reason.HOURS, nextOpen(window, at.zones(), now)));
+            lines.add(new Line(phone, window, at.zones(), blocks.get(phone)));
+        }
+        return lines;
+    }
+
+    private static Verdict pickNumber(List<Line> lines, Instant now) {
+        List<Verdict> refusals = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.block() != null) {
+                refusals.add(Verdict.refuse(line.block().reason(),
+                        nextOpen(line.window(), line.zones(), line.block().until())));
+            } else if (!isOpen(line.window(), line.zones(), now)) {
+                refusals.add(Verdict.refuse(Reason.HOURS,
+                        nextOpen(line.window(), line.zones(), now)));
             } else {
-                return Verdict.dial(phone);
+                return Verdict.dial(line.phone());
             }
         }
         return refusals.stream().min(Comparator.comparing(Verdict::notBefore,
                 Comparator.nullsLast(Comparator.naturalOrder())))
                 .orElse(Verdict.refuse(Reason.DNC, null));
+    }
+
+    /**
+     * A callback with {@code Call_Back_Sametime} that the calling window did not allow at its
+     * time, nor at that time on any day since, is due at that time on the next day that allows
+     * it; so is one that was due but that the window refuses now. That is on whichever number
+     * allows it first. When no day within {@link SameTime#HORIZON} does, nothing moves: the
+     * callback is due at its time, like any other.
+     */
+    private static Optional<Verdict> sameTimeLater(Candidate c, List<Line> lines,
+            Verdict byNumber, Instant now) {
+        if (!c.sametime() || c.callback() == null) {
+            return Optional.empty();
+        }
+        boolean due = lines.stream()
+                .anyMatch(l -> SameTime.allowedSince(l.window(), l.zones(), c.callback(), now));
+        if (due && (byNumber.dialable() || byNumber.reason() != Reason.HOURS)) {
+            return Optional.empty();
+        }
+        return lines.stream()
+                .map(l -> SameTime.next(l.window(), l.zones(), c.callback(), now,
+                        l.block() == null ? now : l.block().until()))
+                .filter(Objects::nonNull).min(Instant::compareTo).map(Verdict::callbackMoved);
     }
 
     private static boolean previews(Queues.Queue queue) {

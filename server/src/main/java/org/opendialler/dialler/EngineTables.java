@@ -18,6 +18,7 @@ final class EngineTables {
     static final Field<String> R_PROCESSTYPE = str("processtype");
     static final Field<Long> R_PROCESSDATE = lng("processdate");
     static final Field<Long> R_CALLBACK = lng("callback");
+    static final Field<Long> R_SAMETIME = lng("call_back_sametime");
     static final Field<Long> R_AGENTREF = lng("agentref");
     static final Field<Long> R_AGENT_SPECIFIC = lng("agent_specific");
     static final Field<Long> R_OUTCOME = lng("outcomecode");

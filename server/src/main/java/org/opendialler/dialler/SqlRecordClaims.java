@@ -259,8 +259,8 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         Condition forAgent = R_AGENT_SPECIFIC.eq(0L)
                 .or(R_AGENTREF.in(agents.isEmpty() ? Set.of(-1L) : agents));
         return tx.select(R_ID, R_DATASET, R_PROCESSTYPE,
-                        R_CALLBACK, R_AGENTREF, R_AGENT_SPECIFIC, R_POSTCODE, R_HOME, R_WORK,
-                        R_MOBILE, R_ATTEMPTS, R_LAST_ATTEMPT, R_PROCESSDATE)
+                        R_CALLBACK, R_SAMETIME, R_AGENTREF, R_AGENT_SPECIFIC, R_POSTCODE, R_HOME,
+                        R_WORK, R_MOBILE, R_ATTEMPTS, R_LAST_ATTEMPT, R_PROCESSDATE)
                 .from(RECORDS)
                 .where(R_CCID.eq(ccid), R_PROCESSTYPE.in(DIALABLE), R_LEASE.isNull(),
                         R_ATTEMPTS.lt(rules.maxAttempts()), forAgent,
@@ -310,18 +310,17 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
             return new Judged(null, false);
         }
         Long callback = r.get(R_CALLBACK);
-        Long last = r.get(R_LAST_ATTEMPT);
-        List<String> phones = Stream.of(r.get(R_HOME), r.get(R_WORK), r.get(R_MOBILE))
-                .filter(p -> p != null && !p.isBlank()).toList();
-        Candidate candidate = new Candidate(ccid, r.get(R_ID), r.get(R_PROCESSTYPE), phones,
-                r.get(R_POSTCODE), r.get(R_ATTEMPTS),
-                last == null ? null : Instant.ofEpochSecond(last),
-                callback == null ? null : Instant.ofEpochSecond(callback), zone);
-        Verdict verdict = guard.judge(candidate, rules.qid(), agentGuaranteed, now);
+        Verdict verdict = guard.judge(candidate(r, zone), rules.qid(), agentGuaranteed, now);
         if (verdict.reason() == Reason.ABANDON_CAP) {
             // The queue's state, not the record's: the record is not set aside for it.
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
             return new Judged(null, true);
+        }
+        if (verdict.callbackMovedTo() != null) {
+            LOG.debug("Record {} not claimed: hours; its sametime callback moves to {}",
+                    r.get(R_ID), verdict.callbackMovedTo());
+            moveCallback(tx, r.get(R_ID), callback, verdict, now);
+            return new Judged(null, false);
         }
         if (!verdict.dialable()) {
             LOG.debug("Record {} not claimed: {}", r.get(R_ID), verdict.reason().wire());
@@ -330,6 +329,19 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         }
         return new Judged(new ClaimedRecord(r.get(R_ID), rules.table(), r.get(R_DATASET),
                 verdict.number(), agent, callback != null), false);
+    }
+
+    /** A claimable record as the guard reads it. */
+    private Candidate candidate(Record r, String zone) {
+        Long callback = r.get(R_CALLBACK);
+        Long last = r.get(R_LAST_ATTEMPT);
+        List<String> phones = Stream.of(r.get(R_HOME), r.get(R_WORK), r.get(R_MOBILE))
+                .filter(p -> p != null && !p.isBlank()).toList();
+        return new Candidate(ccid, r.get(R_ID), r.get(R_PROCESSTYPE), phones,
+                r.get(R_POSTCODE), r.get(R_ATTEMPTS),
+                last == null ? null : Instant.ofEpochSecond(last),
+                callback == null ? null : Instant.ofEpochSecond(callback), zone,
+                Long.valueOf(1).equals(r.get(R_SAMETIME)));
     }
 
     /**
@@ -343,6 +355,20 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         tx.update(RECORDS).set(R_JUDGE_AGAIN, again.getEpochSecond())
                 .set(R_REFUSAL, reason).set(R_REFUSED_AT, now.getEpochSecond())
                 .where(R_ID.eq(recordId), R_CCID.eq(ccid)).execute();
+    }
+
+    /**
+     * Moves a {@code Call_Back_Sametime} callback that the window refused to the time the guard
+     * gives, so that a read shows when it will be called, and records the refusal. Only while
+     * the callback is the one judged: an API update meanwhile (which also clears the refusal's
+     * "judge again") wins.
+     */
+    private void moveCallback(DSLContext tx, long recordId, long judged, Verdict verdict,
+            Instant now) {
+        long to = verdict.callbackMovedTo().getEpochSecond();
+        tx.update(RECORDS).set(R_CALLBACK, to).set(R_JUDGE_AGAIN, to)
+                .set(R_REFUSAL, verdict.refusal().wire()).set(R_REFUSED_AT, now.getEpochSecond())
+                .where(R_ID.eq(recordId), R_CCID.eq(ccid), R_CALLBACK.eq(judged)).execute();
     }
 
     /** Records the last refusal to dial a record (compliance.md), which reads show. */

@@ -15,9 +15,11 @@ public interface DialExplainer {
      * @param qid the queue its dataset is assigned to, 0 when none
      * @param phones its usable numbers in E.164, home, work, mobile
      * @param zone the time zone its {@link ZoneField} names, or null
+     * @param sametime its {@code Call_Back_Sametime} is 1
      */
     record Subject(long ccid, long recordId, long qid, String processType, List<String> phones,
-            String postcode, int attempts, Instant lastAttempt, Instant callback, String zone) {
+            String postcode, int attempts, Instant lastAttempt, Instant callback, String zone,
+            boolean sametime) {
     }
 
     /**

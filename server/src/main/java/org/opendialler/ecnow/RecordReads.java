@@ -304,7 +304,8 @@ final class RecordReads {
                 r.get(DSL.field(DSL.name("records", "postcode"), String.class)),
                 attempts == null ? 0 : attempts,
                 last == null ? null : Instant.ofEpochSecond(last),
-                callback == null ? null : Instant.ofEpochSecond(callback), ownZone);
+                callback == null ? null : Instant.ofEpochSecond(callback), ownZone,
+                Long.valueOf(1).equals(r.get(Records.CALL_BACK_SAMETIME)));
         DialExplainer.Explanation why = explainer.explain(subject, clock.instant());
         item.put("dialable", why.dialable() ? "Y" : "N");
         item.put("reason", why.reason());

@@ -31,6 +31,7 @@ final class Records {
     static final Field<String> PROCESSTYPE = field(name("records", "processtype"), String.class);
     static final Field<Long> PROCESSDATE = col("processdate");
     static final Field<Long> CALLBACK = col("callback");
+    static final Field<Long> CALL_BACK_SAMETIME = col("call_back_sametime");
     static final Field<Long> LOADDATE = col("loaddate");
     static final Field<Long> OUTCOMECODE = col("outcomecode");
     static final Field<Long> AGENTREF = col("agentref");

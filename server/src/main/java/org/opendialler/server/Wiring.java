@@ -78,7 +78,7 @@ final class Wiring {
         return (s, now) -> {
             Verdict v = guard.explain(new Candidate(s.ccid(), s.recordId(), s.processType(),
                     s.phones(), s.postcode(), s.attempts(), s.lastAttempt(), s.callback(),
-                    s.zone()), s.qid(), now);
+                    s.zone(), s.sametime()), s.qid(), now);
             return new DialExplainer.Explanation(v.dialable(),
                     v.dialable() ? "" : v.reason().wire(), v.notBefore());
         };

@@ -188,6 +188,74 @@ class ComplianceExplainApiTest {
     }
 
     @Test
+    void aSametimeCallbackOutsideItsWindowIsDueAtItsOwnTimeOnTheNextAllowedDay() {
+        // Saturday 30 March 2024, 10:30 in London (GMT). The queue dials weekdays 09:00-17:00;
+        // the clocks go forward on Sunday, so Monday 10:00 in London is 09:00 UTC.
+        server.clock.set(Instant.parse("2024-03-30T10:30:00Z"));
+        Centre c = new Centre(server, "Sametime", "Europe/London", "GB", "");
+        long policy = Centre.ok(c.api.write("database.php", "tod_policy", "create",
+                "[{\"description\":\"Weekdays\"}]")).get("key").asLong();
+        Centre.ok(c.api.write("database.php", "tod_rules", "create", "[{\"policy\":" + policy
+                + ",\"days\":\"mon-fri\",\"start\":\"09:00\",\"stop\":\"17:00\"}]"));
+        c.writeQueue("\"tod\":" + policy);
+        long sametime = c.record("\"HomePhone\":\"+442079460600\","
+                + "\"callback\":\"2024-03-30 10:00:00\",\"Call_Back_Sametime\":1");
+        long plain = c.record("\"HomePhone\":\"+442079460601\","
+                + "\"callback\":\"2024-03-30 10:00:00\"");
+        long neverAtThatTime = c.record("\"HomePhone\":\"+442079460602\","
+                + "\"callback\":\"2024-03-30 07:30:00\",\"Call_Back_Sametime\":1");
+        long later = c.record("\"HomePhone\":\"+442079460603\","
+                + "\"callback\":\"2024-04-02 11:00:00\",\"Call_Back_Sametime\":1");
+
+        Map<Long, JsonNode> items = c.explained(c.dataset);
+
+        assertEquals(List.of("N", "callback_not_due", "2024-04-01 10:00:00"),
+                why(items.get(sametime)));
+        assertEquals(List.of("N", "hours", "2024-04-01 09:00:00"), why(items.get(plain)));
+        // 07:30 is outside the queue's hours every day: dialled when they open, like any other.
+        assertEquals(List.of("N", "hours", "2024-04-01 09:00:00"),
+                why(items.get(neverAtThatTime)));
+        assertEquals(List.of("N", "callback_not_due", "2024-04-02 11:00:00"),
+                why(items.get(later)));
+        // A read only explains: the stored callback is the dialler's to move.
+        assertEquals("2024-03-30 10:00:00", items.get(sametime).get("callback").asText());
+
+        // Monday 09:30 in London: the hours are open, but the sametime callback, which no
+        // claim moved, is due at 10:00.
+        server.clock.set(Instant.parse("2024-04-01T08:30:00Z"));
+        Map<Long, JsonNode> monday = c.explained(c.dataset);
+        server.clock.set(Instant.parse("2024-04-01T09:00:00Z"));
+        Map<Long, JsonNode> atTen = c.explained(c.dataset);
+
+        assertEquals(List.of("N", "callback_not_due", "2024-04-01 10:00:00"),
+                why(monday.get(sametime)));
+        assertEquals(List.of("Y", "", ""), why(monday.get(plain)));
+        assertEquals(List.of("Y", "", ""), why(monday.get(neverAtThatTime)));
+        assertEquals(List.of("Y", "", ""), why(atTen.get(sametime)));
+    }
+
+    @Test
+    void aSametimeCallbackOnANumberOfSeveralZonesNeedsItsTimeAllowedInEveryOne() {
+        // Saturday 15 June 2024, 08:00 UTC: 18:00 in Sydney (UTC+10), after the AU Saturday
+        // window (09:00-17:00), 14:30 on the Cocos Islands (UTC+6:30). An AU mobile may ring
+        // in any zone from Cocos to Lord Howe (UTC+10:30), none on summer time in June. On
+        // Monday 08:00 UTC it is 18:00 in Sydney, 18:30 on Lord Howe, 14:30 on Cocos: inside
+        // the weekday window (09:00-20:00) everywhere. Without sametime the record waits for
+        // Cocos to reach 09:00 on Monday, 02:30 UTC, 12:30 in Sydney.
+        server.clock.set(Instant.parse("2024-06-15T08:00:00Z"));
+        Centre c = new Centre(server, "SametimeZones", "Australia/Sydney", "AU", "");
+        String mobile = "\"MobilePhone\":\"0412 345 679\",\"callback\":\"2024-06-15 18:00:00\"";
+        long sametime = c.record(mobile + ",\"Call_Back_Sametime\":1");
+        long plain = c.record(mobile);
+
+        Map<Long, JsonNode> items = c.explained(c.dataset);
+
+        assertEquals(List.of("N", "callback_not_due", "2024-06-17 18:00:00"),
+                why(items.get(sametime)));
+        assertEquals(List.of("N", "hours", "2024-06-17 12:30:00"), why(items.get(plain)));
+    }
+
+    @Test
     void theAbandonCapCountsTheQueuesAmdFalsePositiveRate() {
         Instant now = Instant.parse("2024-06-10T12:00:00Z");
         server.clock.set(now);
