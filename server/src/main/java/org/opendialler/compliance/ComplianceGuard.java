@@ -135,8 +135,11 @@ public final class ComplianceGuard implements DialGuard {
             return Optional.of(Verdict.refuse(Reason.CALLBACK_NOT_DUE, c.callback()));
         }
 
-        // A due callback was asked for by a person: it overrides the automatic retry gap.
-        if (c.callback() == null && c.lastAttempt() != null) {
+        // A due callback was asked for by a person: it overrides the automatic retry gap, but
+        // only until it has been attempted, or an unanswered callback would ring on and on.
+        boolean callbackUntried = c.callback() != null
+                && (c.lastAttempt() == null || c.lastAttempt().isBefore(c.callback()));
+        if (!callbackUntried && c.lastAttempt() != null) {
             Instant gapEnds = c.lastAttempt().plus(Duration.ofMinutes(queue.retryMinutes()));
             if (gapEnds.isAfter(now)) {
                 return Optional.of(Verdict.refuse(Reason.RETRY_INTERVAL, gapEnds));

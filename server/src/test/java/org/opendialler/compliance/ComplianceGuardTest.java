@@ -241,6 +241,9 @@ class ComplianceGuardTest {
                 Instant.parse("2024-06-10T10:30:00Z")), c.qid, false, now);
         Verdict callbackLater = guard.judge(candidate(c, london, 1, last,
                 Instant.parse("2024-06-10T15:00:00Z")), c.qid, false, now);
+        // The 09:30 callback was rung at 10:00 and nobody answered: the gap runs from then.
+        Verdict callbackTried = guard.judge(candidate(c, london, 1, last,
+                Instant.parse("2024-06-10T09:30:00Z")), c.qid, false, now);
 
         assertEquals(Reason.MAX_ATTEMPTS, spent.reason());
         assertEquals(Reason.RETRY_INTERVAL, tooSoon.reason());
@@ -249,6 +252,8 @@ class ComplianceGuardTest {
         assertTrue(callbackSooner.dialable());
         assertEquals(Reason.CALLBACK_NOT_DUE, callbackLater.reason());
         assertEquals(Instant.parse("2024-06-10T15:00:00Z"), callbackLater.notBefore());
+        assertEquals(Reason.RETRY_INTERVAL, callbackTried.reason());
+        assertEquals(Instant.parse("2024-06-10T11:30:00Z"), callbackTried.notBefore());
     }
 
     private static Candidate candidate(Centre c, String phone, int attempts, Instant last,
