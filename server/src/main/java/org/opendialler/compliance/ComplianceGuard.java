@@ -104,6 +104,16 @@ public final class ComplianceGuard implements DialGuard {
     }
 
     /**
+     * A third party is checked against the DNC list, the centre's and the queue's. Its hours are
+     * not: the customer is on the line already, and the third party is often a business.
+     */
+    @Override
+    public Optional<Reason> refuseThirdParty(long ccid, long qid, String number, Instant now) {
+        return listed(ccid, qid, Set.of(number)).isEmpty() ? Optional.empty()
+                : Optional.of(Reason.DNC);
+    }
+
+    /**
      * The verdict as the queue dials today: preview and progressive guarantee an agent,
      * predictive does not. This is what {@code ecnow_records} with {@code explain=1} shows.
      */

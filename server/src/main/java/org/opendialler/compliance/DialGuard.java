@@ -1,6 +1,7 @@
 package org.opendialler.compliance;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Decides whether a record may be dialled now for a queue. Implementations are thread-safe and
@@ -16,6 +17,14 @@ public interface DialGuard {
      *     progressive), which lifts the abandon cap
      */
     Verdict judge(Candidate candidate, long qid, boolean agentGuaranteed, Instant now);
+
+    /**
+     * Why {@code number} (E.164), which is no record's, may not be called for queue {@code qid}
+     * now, or empty when it may: a third party an agent transfers a customer to.
+     */
+    default Optional<Reason> refuseThirdParty(long ccid, long qid, String number, Instant now) {
+        return Optional.empty();
+    }
 
     /** The guard that lets everything through: for a centre that chose to switch it off. */
     DialGuard OFF = (candidate, qid, agentGuaranteed, now) -> candidate.phones().isEmpty()

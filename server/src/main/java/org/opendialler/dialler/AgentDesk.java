@@ -20,9 +20,18 @@ public final class AgentDesk {
     private final long ccid;
     private final Map<Long, PendingCallback> callbacks;
 
-    /** What an agent is doing now. */
+    /**
+     * What an agent is doing now; {@code line} and {@code tpt} only during a call, else null.
+     */
     public record AgentView(long agentId, AgentState state, Long qid, Long callId, Long urn,
-            Instant since) {
+            Instant since, LineState line, ThirdParty tpt) {
+    }
+
+    /**
+     * The third party of an agent's call: {@code state} is {@code ringing}, {@code talking} or
+     * {@code held} ({@code talking} once answered, even while it is being put through).
+     */
+    public record ThirdParty(long callId, String ddi, String state) {
     }
 
     /**
@@ -32,9 +41,10 @@ public final class AgentDesk {
      * @param qid the queue the agent works (the one it left, for a logout), or null
      * @param callId the call involved, or null
      * @param reason a pause reason, or why the change happened; may be null
+     * @param line the line state during a call, else null
      */
     public record StateEvent(long agentId, AgentState state, AgentState from, Long qid,
-            Long callId, String reason, Instant at) {
+            Long callId, String reason, Instant at, LineState line) {
     }
 
     /** What {@link #watch} answers: the states now, and what stops the listening. */
@@ -76,7 +86,7 @@ public final class AgentDesk {
             for (long id : agents) {
                 AgentView v = viewNow(id);
                 now.add(new StateEvent(id, v.state(), null, v.qid(), v.callId(), null,
-                        v.since() != null ? v.since() : engine.now()));
+                        v.since() != null ? v.since() : engine.now(), v.line()));
             }
             return new Watch(now, engine.watch(ccid, agentId, listener));
         });
@@ -85,7 +95,8 @@ public final class AgentDesk {
     private AgentView viewNow(long agentId) {
         DiallerEngine.Seated s = engine.seated(ccid, agentId);
         if (s == null) {
-            return new AgentView(agentId, AgentState.LOGGED_OUT, null, null, null, null);
+            return new AgentView(agentId, AgentState.LOGGED_OUT, null, null, null, null, null,
+                    null);
         }
         Dialler d = s.dialler();
         AgentState state = d.agentState(agentId);
@@ -93,7 +104,17 @@ public final class AgentDesk {
         return new AgentView(agentId, state, s.qid(),
                 onCall ? d.callOf(agentId).orElse(null) : null,
                 d.recordOf(agentId).map(ClaimedRecord::recordId).orElse(null),
-                d.agentSince(agentId).orElse(null));
+                d.agentSince(agentId).orElse(null), d.lineOf(agentId).orElse(null),
+                d.thirdPartyOf(agentId).map(AgentDesk::thirdParty).orElse(null));
+    }
+
+    private static ThirdParty thirdParty(ThirdPartyLeg tpt) {
+        String state = switch (tpt.leg.state()) {
+            case DIALLING, RINGING -> "ringing";
+            case HELD -> "held";
+            default -> "talking";
+        };
+        return new ThirdParty(tpt.callId, tpt.number, state);
     }
 
     /** From pause to wait; an agent already waiting stays so. */
@@ -121,12 +142,92 @@ public final class AgentDesk {
         });
     }
 
-    /** Ends the agent's call; it is in wrap when this returns. */
+    /**
+     * agent.php's hangup: ends the agent's call, and it is in wrap when this returns; during a
+     * consultation it ends the third party's leg and the agent stays with its parked customer.
+     */
     public void hangUp(long agentId) {
         engine.onScheduler(() -> {
             dialler(agentId).hangUp(agentId);
             return null;
         }, () -> null);
+    }
+
+    /** Ends the agent's call whatever its line holds; it is in wrap when this returns. */
+    public void endCall(long agentId) {
+        engine.onScheduler(() -> {
+            dialler(agentId).endCall(agentId);
+            return null;
+        }, () -> null);
+    }
+
+    /** Holds the agent's customer. */
+    public void park(long agentId) {
+        engine.onScheduler(() -> {
+            dialler(agentId).park(agentId);
+            return null;
+        });
+    }
+
+    /** Takes the parked customer back (a third party on the line goes on hold). */
+    public void unpark(long agentId) {
+        engine.onScheduler(() -> {
+            dialler(agentId).unpark(agentId);
+            return null;
+        });
+    }
+
+    /** Takes back the parked third party (the customer goes on hold). */
+    public void unparkThirdParty(long agentId) {
+        engine.onScheduler(() -> {
+            dialler(agentId).unparkThirdParty(agentId);
+            return null;
+        });
+    }
+
+    /**
+     * Sends the agent's customer to {@code number} (E.164): blind from talk, a consultation
+     * from parked. Answers why the number may not be called (a compliance reason's wire name),
+     * or null once it is being called.
+     */
+    public String transferToNumber(long agentId, String number) {
+        return engine.onScheduler(() -> {
+            DiallerEngine.Seated s = seated(agentId);
+            s.dialler().requireLine(agentId, java.util.EnumSet.of(LineState.TALK,
+                    LineState.PARKED), "transfer");
+            Optional<org.opendialler.compliance.Reason> refused = engine.refuseThirdParty(ccid,
+                    s.qid(), number);
+            if (refused.isPresent()) {
+                return refused.get().wire();
+            }
+            s.dialler().transferToNumber(agentId, number);
+            return null;
+        });
+    }
+
+    /** Puts the agent's customer through to the third party it consulted. */
+    public void putThrough(long agentId) {
+        engine.onScheduler(() -> {
+            dialler(agentId).putThrough(agentId);
+            return null;
+        });
+    }
+
+    /**
+     * Sends the agent's customer to queue {@code qid} of the centre, which must be dialling
+     * here; the agent is in wrap when this returns.
+     */
+    public void transferToQueue(long agentId, long qid) {
+        Dialler[] source = new Dialler[1];
+        ActiveCall[] handed = new ActiveCall[1];
+        engine.onScheduler(() -> {
+            source[0] = dialler(agentId);
+            if (!engine.takesCalls(ccid, qid)) {
+                throw new IllegalArgumentException("Queue is not dialling");
+            }
+            handed[0] = source[0].handOver(agentId);
+            return null;
+        }, () -> engine.takeOver(ccid, source[0], handed[0], qid));
     }
 
     /**
@@ -137,7 +238,7 @@ public final class AgentDesk {
         engine.onScheduler(() -> {
             Dialler d = dialler(agentId);
             if (d.agentState(agentId) == AgentState.CALL) {
-                d.hangUp(agentId);
+                d.endCall(agentId);
             } else {
                 requireWrap(d, agentId);
             }

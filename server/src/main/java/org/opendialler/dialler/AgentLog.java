@@ -57,7 +57,7 @@ final class AgentLog {
         }
         s.spent.merge(change.from(), Duration.between(s.since, change.at()), Duration::plus);
         s.since = change.at();
-        if (change.to() == AgentState.CALL) {
+        if (change.to() == AgentState.CALL && !change.lineOnly()) {
             s.calls++;
             s.first = s.first == null ? change.at() : s.first;
             s.last = change.at();

@@ -48,9 +48,19 @@ final class AgentSeat {
         }
         AgentStateChange change = new AgentStateChange(agentId, state, next, at, reason,
                 about == null ? null : about.queue.qid(),
-                about == null ? null : about.callId, partOfOutcome);
+                about == null ? null : about.callId, partOfOutcome,
+                next == AgentState.CALL ? LineState.TALK : null);
         state = next;
         since = at;
         return change;
+    }
+
+    /** The line of the agent's call moves to {@code next}; the agent stays in {@code call}. */
+    AgentStateChange lineTo(LineState next, Instant at) {
+        require(EnumSet.of(AgentState.CALL), "change its line");
+        call.line = next;
+        since = at;
+        return new AgentStateChange(agentId, AgentState.CALL, AgentState.CALL, at,
+                next.wireName(), call.queue.qid(), call.callId, false, next);
     }
 }

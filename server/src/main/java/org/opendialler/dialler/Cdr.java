@@ -17,8 +17,9 @@ import java.time.Instant;
  * @param ddi the number called
  * @param cli the number presented
  * @param cres the call result: {@code Answered}, {@code No Answer}, {@code Busy},
- *     {@code Dead Line}, {@code Answer Machine}, {@code Abandoned}, {@code Fax}
- * @param dtype {@code out} for a dialler call
+ *     {@code Dead Line}, {@code Answer Machine}, {@code Abandoned}, {@code Fax}, {@code TPT}
+ * @param dtype {@code out} for a dialler call, {@code tpt} for a third party's leg or a call
+ *     a transfer brought to a queue
  * @param carrier the port's name
  * @param tmInit when the call was originated
  * @param tmAnswer when it was answered, or null
@@ -28,11 +29,22 @@ import java.time.Instant;
  * @param talk agent talk time, or null
  * @param wrap agent wrap time, or null
  * @param recorded whether a recording exists ({@code flags} has {@code recorded})
+ * @param origQid the first queue of a transferred call ({@code orig_qnm}); {@code qid} else
+ * @param thirdParty third-party talk time ({@code sec_tpt}), or null
  */
 public record Cdr(long callId, long qid, String table, long datasetId, long urn, Long agentId,
         String ddi, String cli, String cres, String dtype, String carrier, Instant tmInit,
         Instant tmAnswer, Instant tmDisconnect, Duration ring, Duration queued, Duration talk,
-        Duration wrap, boolean recorded) {
+        Duration wrap, boolean recorded, long origQid, Duration thirdParty) {
+
+    /** A call that no transfer touched. */
+    public Cdr(long callId, long qid, String table, long datasetId, long urn, Long agentId,
+            String ddi, String cli, String cres, String dtype, String carrier, Instant tmInit,
+            Instant tmAnswer, Instant tmDisconnect, Duration ring, Duration queued,
+            Duration talk, Duration wrap, boolean recorded) {
+        this(callId, qid, table, datasetId, urn, agentId, ddi, cli, cres, dtype, carrier,
+                tmInit, tmAnswer, tmDisconnect, ring, queued, talk, wrap, recorded, qid, null);
+    }
 
     public static final String ANSWERED = "Answered";
     public static final String NO_ANSWER = "No Answer";
@@ -41,6 +53,8 @@ public record Cdr(long callId, long qid, String table, long datasetId, long urn,
     public static final String ANSWER_MACHINE = "Answer Machine";
     public static final String ABANDONED = "Abandoned";
     public static final String FAX = "Fax";
+    /** An agent put the customer through to a third party. */
+    public static final String TPT = "TPT";
 
     /** The whole call, origination to disconnect ({@code sec_dur}). */
     public Duration duration() {

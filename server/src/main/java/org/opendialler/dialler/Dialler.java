@@ -3,8 +3,11 @@ package org.opendialler.dialler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.opendialler.phone.PhoneNumbers;
 import org.opendialler.telephony.CallEvent;
+import org.opendialler.telephony.CallEventType;
+import org.opendialler.telephony.CallLeg;
 import org.opendialler.telephony.CallListener;
 import org.opendialler.telephony.CallState;
 import org.opendialler.telephony.OriginateRequest;
@@ -51,6 +56,11 @@ public final class Dialler implements CallListener {
     private final Map<Long, QueueRun> queues = new LinkedHashMap<>();
     private final Map<Long, AgentSeat> seats = new LinkedHashMap<>();
     private final Map<Long, ActiveCall> calls = new LinkedHashMap<>();
+    /** The call each customer leg's events go to, by the port's leg id. */
+    private final Map<Long, ActiveCall> legs = new HashMap<>();
+    private final Map<Long, ThirdPartyLeg> thirdParties = new LinkedHashMap<>();
+    /** The ports this dialler hears: its own, and those of customers transferred to it. */
+    private final Set<TelephonyPort> heard = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<AgentListener> listeners = new ArrayList<>();
     private boolean started;
 
@@ -83,7 +93,7 @@ public final class Dialler implements CallListener {
             throw new IllegalStateException("dialler already started");
         }
         started = true;
-        port.addListener(this);
+        listen(port);
         scheduler.after(TICK, this::tick);
         scheduler.after(RENEW_EVERY, this::renewLeases);
     }
@@ -166,6 +176,20 @@ public final class Dialler implements CallListener {
         }
         return seat.call != null ? Optional.of(seat.call.record) : Optional.ofNullable(
                 seat.preview);
+    }
+
+    /** The line of an agent's call, while it is in {@code call}. */
+    public Optional<LineState> lineOf(long agentId) {
+        AgentSeat seat = seats.get(agentId);
+        return seat == null || seat.state != AgentState.CALL ? Optional.empty()
+                : Optional.of(seat.call.line);
+    }
+
+    /** The third party of an agent's call, while that leg lives. */
+    Optional<ThirdPartyLeg> thirdPartyOf(long agentId) {
+        AgentSeat seat = seats.get(agentId);
+        return seat == null || seat.state != AgentState.CALL ? Optional.empty()
+                : Optional.ofNullable(seat.call.tpt);
     }
 
     /** Since when an agent is in its state, if logged in. */
@@ -280,11 +304,28 @@ public final class Dialler implements CallListener {
         offerAwaitingCall(seat);
     }
 
-    /** Ends the agent's call from our side; the agent goes to wrap. */
+    /**
+     * agent.php's hangup: ends the leg the agent talks with. During a consultation that is the
+     * third party's, and the agent stays with its parked customer; else the call ends (a third
+     * party's leg with it) and the agent goes to wrap.
+     */
     public void hangUp(long agentId) {
         AgentSeat seat = seat(agentId);
         seat.require(EnumSet.of(AgentState.CALL), "hang up");
-        port.hangUp(seat.call.callId);
+        ActiveCall call = seat.call;
+        if (call.line == LineState.CONSULT) {
+            call.port.hangUp(call.tpt.callId);
+            publish(seat.lineTo(LineState.PARKED, now()));
+            return;
+        }
+        call.port.hangUp(call.legId);
+    }
+
+    /** Ends the agent's call whatever its line holds; the agent goes to wrap. */
+    public void endCall(long agentId) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.CALL), "hang up");
+        seat.call.port.hangUp(seat.call.legId);
     }
 
     /**
@@ -306,6 +347,285 @@ public final class Dialler implements CallListener {
 
         publish(change);
         offerAwaitingCall(seat);
+    }
+
+    // ---- the line: park, consult and transfer (the table is in docs/live.md) ----
+
+    /** Holds the customer; the agent stays on the call. */
+    public void park(long agentId) {
+        ActiveCall call = lineCall(agentId, EnumSet.of(LineState.TALK), "park");
+        requireLeg(call.leg, CallState.CONNECTED, "The customer");
+
+        call.port.hold(call.legId);
+        publish(seat(agentId).lineTo(LineState.PARKED, now()));
+    }
+
+    /**
+     * Takes the customer back. A third party the agent talks with goes on hold; one still
+     * ringing cannot wait there, so the agent gives up on them.
+     */
+    public void unpark(long agentId) {
+        ActiveCall call = lineCall(agentId, EnumSet.of(LineState.PARKED, LineState.CONSULT),
+                "unpark");
+        requireLeg(call.leg, CallState.HELD, "The customer");
+        ThirdPartyLeg tpt = call.line == LineState.CONSULT ? call.tpt : null;
+        if (tpt != null && tpt.tmAnswer != null) {
+            requireLeg(tpt.leg, CallState.CONNECTED, "The third party");
+        }
+
+        LineState next = LineState.TALK;
+        if (tpt != null && tpt.tmAnswer != null) {
+            call.port.hold(tpt.callId);
+            next = LineState.TPT_PARKED;
+        } else if (tpt != null) {
+            call.port.hangUp(tpt.callId);
+        }
+        call.port.unhold(call.legId);
+        publish(seat(agentId).lineTo(next, now()));
+    }
+
+    /** Takes back the third party the agent parked; the customer goes on hold again. */
+    public void unparkThirdParty(long agentId) {
+        ActiveCall call = lineCall(agentId, EnumSet.of(LineState.TPT_PARKED), "unpark_tpt");
+        requireLeg(call.leg, CallState.CONNECTED, "The customer");
+        requireLeg(call.tpt.leg, CallState.HELD, "The third party");
+
+        call.port.hold(call.legId);
+        call.port.unhold(call.tpt.callId);
+        publish(seat(agentId).lineTo(LineState.CONSULT, now()));
+    }
+
+    /** Refuses, naming both states, unless the agent's line is in one of {@code allowed}. */
+    void requireLine(long agentId, Set<LineState> allowed, String action) {
+        lineCall(agentId, allowed, action);
+    }
+
+    /**
+     * Sends the customer to {@code number} (E.164, checked by the caller). From talk it is a
+     * blind transfer: the customer waits on hold, the third party is called and put through
+     * when it answers, and the agent goes to wrap at once. From parked the agent consults:
+     * the third party is called from the agent's phone, the customer still parked. Answers
+     * the third party's call id.
+     */
+    public long transferToNumber(long agentId, String number) {
+        ActiveCall call = lineCall(agentId, EnumSet.of(LineState.TALK, LineState.PARKED),
+                "transfer");
+        boolean blind = call.line == LineState.TALK;
+        if (blind) {
+            requireLeg(call.leg, CallState.CONNECTED, "The customer");
+            call.port.hold(call.legId);
+        }
+
+        ThirdPartyLeg tpt = new ThirdPartyLeg(callIds.getAsLong(), number, call, now(),
+                blind ? null : agentId);
+        OriginateRequest request = new OriginateRequest(tpt.callId, number,
+                call.queue.callerId(), call.queue.ringTime(), false, false);
+        call.port.originateThirdParty(request, blind ? null : endpoint(agentId));
+        thirdParties.put(tpt.callId, tpt);
+        call.tpt = tpt;
+        call.share.take();
+        LOG.debug("Call {}: third party {} called", call.callId, PhoneNumbers.masked(number));
+
+        AgentSeat seat = seat(agentId);
+        if (blind) {
+            handOverToThirdParty(seat, call);
+        } else {
+            publish(seat.lineTo(LineState.CONSULT, now()));
+        }
+        return tpt.callId;
+    }
+
+    /** Puts the customer through to the third party the agent consulted; the agent wraps. */
+    public void putThrough(long agentId) {
+        ActiveCall call = lineCall(agentId, EnumSet.of(LineState.CONSULT, LineState.TPT_PARKED),
+                "transfer without qid or number");
+        ThirdPartyLeg tpt = call.tpt;
+        if (tpt.tmAnswer == null) {
+            throw new IllegalStateException("The third party has not answered");
+        }
+
+        call.port.bridge(call.legId, tpt.callId);
+        handOverToThirdParty(seat(agentId), call);
+    }
+
+    private void handOverToThirdParty(AgentSeat seat, ActiveCall call) {
+        call.tpt.putThrough = true;
+        call.cres = Cdr.TPT;
+        leave(seat, call);
+    }
+
+    /** The agent leaves a customer whose leg goes on; the leg is one more part of the call. */
+    private void leave(AgentSeat seat, ActiveCall call) {
+        call.handedOver = true;
+        call.tmDisconnect = now();
+        call.share.take();
+        publish(seat.moveTo(AgentState.WRAP, now(), "transfer", call, false));
+    }
+
+    /**
+     * The first step of a transfer to a queue: the customer goes on hold and the agent to wrap.
+     * {@link #takeOver} on the queue's dialler is the second, once the hold has taken effect.
+     */
+    ActiveCall handOver(long agentId) {
+        ActiveCall call = lineCall(agentId, EnumSet.of(LineState.TALK, LineState.PARKED),
+                "transfer");
+        if (call.line == LineState.TALK) {
+            requireLeg(call.leg, CallState.CONNECTED, "The customer");
+            call.port.hold(call.legId);
+        }
+        leave(seat(agentId), call);
+        return call;
+    }
+
+    /** The leg of a call handed over leaves this dialler; answers whether it is still live. */
+    boolean detach(ActiveCall call) {
+        legs.remove(call.legId, call);
+        return call.leg.state().isLive();
+    }
+
+    /**
+     * Queue {@code qid} takes the customer of {@code from}, on hold: the longest-waiting agent
+     * gets it, or the first to become free within {@code maxWait}, after which the customer
+     * hears the queue's information message. Answers the new call's id.
+     */
+    long takeOver(ActiveCall from, long qid, Duration maxWait) {
+        QueueRun run = run(qid);
+        ActiveCall call = ActiveCall.onward(callIds.getAsLong(), run.settings, from, now());
+        calls.put(call.callId, call);
+        legs.put(call.legId, call);
+        listen(call.port);
+
+        AgentSeat seat = freeAgent(call);
+        if (seat != null) {
+            connect(call, seat, now());
+        } else {
+            call.connectDeadline = scheduler.after(maxWait, () -> abandon(call));
+        }
+        return call.callId;
+    }
+
+    /** Whether {@code qid} is a started queue of this dialler. */
+    public boolean dials(long qid) {
+        QueueRun run = queues.get(qid);
+        return run != null && run.active;
+    }
+
+    private ActiveCall lineCall(long agentId, Set<LineState> allowed, String action) {
+        AgentSeat seat = seat(agentId);
+        seat.require(EnumSet.of(AgentState.CALL), action);
+        ActiveCall call = seat.call;
+        if (!allowed.contains(call.line)) {
+            throw new IllegalLineStateException(allowed, call.line, action);
+        }
+        return call;
+    }
+
+    private static void requireLeg(CallLeg leg, CallState state, String who) {
+        if (leg.state() != state) {
+            throw new IllegalStateException(who + " is not "
+                    + (state == CallState.HELD ? "on hold" : "connected") + " yet");
+        }
+    }
+
+    /** A customer's leg after its agent put it through: its end ends what is left. */
+    private void handedOverEvent(ActiveCall call) {
+        if (call.leg.state().isLive()) {
+            return;
+        }
+        ThirdPartyLeg tpt = call.tpt;
+        if (tpt != null && tpt.isLive()) {
+            call.port.hangUp(tpt.callId);
+        }
+        endPart(call);
+    }
+
+    private void thirdPartyEvent(ThirdPartyLeg tpt, CallEvent event) {
+        tpt.leg.moveTo(event.type().next());
+        switch (event.type()) {
+            case ANSWERED_PERSON, ANSWERED_MACHINE -> thirdPartyAnswered(tpt, event.at());
+            case RINGING, CONNECTED, HELD -> { }
+            default -> thirdPartyEnded(tpt, event);
+        }
+    }
+
+    private void thirdPartyAnswered(ThirdPartyLeg tpt, Instant at) {
+        tpt.tmAnswer = at;
+        tpt.cres = Cdr.ANSWERED;
+        ActiveCall call = tpt.customer;
+        if (tpt.blind && call.leg.state().isLive()) {
+            call.port.bridge(call.legId, tpt.callId);
+        } else if (tpt.blind) {
+            call.port.hangUp(tpt.callId);
+        }
+    }
+
+    private void thirdPartyEnded(ThirdPartyLeg tpt, CallEvent event) {
+        tpt.tmDisconnect = event.at();
+        if (tpt.cres == null) {
+            tpt.cres = unansweredResult(event.type());
+        }
+        thirdParties.remove(tpt.callId);
+        ActiveCall call = tpt.customer;
+        // A leg the agent gave up on may end after the agent called another third party.
+        boolean current = call.tpt == tpt;
+        if (current) {
+            call.tpt = null;
+        }
+        writeThirdParty(tpt);
+
+        if (call.handedOver) {
+            if (tpt.putThrough && call.leg.state().isLive()) {
+                // Put through, or waiting for a third party who never came: nobody is left.
+                call.port.hangUp(call.legId);
+            }
+            return;
+        }
+        AgentSeat seat = call.agent;
+        boolean onLine = current && seat != null && seat.state == AgentState.CALL
+                && seat.call == call;
+        if (onLine && call.line == LineState.CONSULT) {
+            publish(seat.lineTo(LineState.PARKED, now()));
+        } else if (onLine && call.line == LineState.TPT_PARKED) {
+            publish(seat.lineTo(LineState.TALK, now()));
+        }
+    }
+
+    private static String unansweredResult(CallEventType type) {
+        return switch (type) {
+            case BUSY -> Cdr.BUSY;
+            case DEAD_LINE -> Cdr.DEAD_LINE;
+            case FAX -> Cdr.FAX;
+            default -> Cdr.NO_ANSWER;
+        };
+    }
+
+    private void writeThirdParty(ThirdPartyLeg tpt) {
+        ActiveCall call = tpt.customer;
+        Instant end = tpt.tmDisconnect;
+        Duration ring = Duration.between(tpt.tmInit, tpt.tmAnswer != null ? tpt.tmAnswer : end);
+        Duration talk = tpt.tmAnswer != null ? Duration.between(tpt.tmAnswer, end) : null;
+        Cdr cdr = new Cdr(tpt.callId, call.queue.qid(), call.queue.table(),
+                call.record.datasetId(), call.record.recordId(),
+                tpt.putThrough ? null : tpt.agentId, tpt.number, call.queue.callerId(),
+                tpt.cres, "tpt", call.port.name(), tpt.tmInit, tpt.tmAnswer, end, ring, null,
+                null, null, false, call.origQid, talk);
+        CallResult.RecordWrite write = new CallResult.RecordWrite(false, false,
+                call.share.drop());
+        outcomes.record(new CallResult(call.record, Disposition.of(Outcome.NONE), false, cdr,
+                null, false, null, null, now(), write));
+    }
+
+    /** One part of a call ended without a CDR of its own; the last gives the record back. */
+    private void endPart(ActiveCall call) {
+        if (call.share.drop()) {
+            claims.release(call.record);
+        }
+    }
+
+    private void listen(TelephonyPort other) {
+        if (heard.add(other)) {
+            other.addListener(this);
+        }
     }
 
     // ---- pacing ----
@@ -396,12 +716,13 @@ public final class Dialler implements CallListener {
             claims.release(record);
             return null;
         }
-        ActiveCall call = new ActiveCall(callId, queue, record, now());
+        ActiveCall call = new ActiveCall(callId, queue, record, now(), port);
         call.reserved = reserved;
         if (reserved != null) {
             reserved.reservedFor = call;
         }
         calls.put(call.callId, call);
+        legs.put(call.legId, call);
 
         try {
             port.originate(new OriginateRequest(call.callId, record.number(), queue.callerId(),
@@ -419,14 +740,29 @@ public final class Dialler implements CallListener {
 
     @Override
     public void onCallEvent(CallEvent event) {
-        ActiveCall call = calls.get(event.callId());
-        if (call == null) {
+        ActiveCall call = legs.get(event.callId());
+        if (call != null) {
+            customerEvent(call, event);
             return;
         }
+        ThirdPartyLeg tpt = thirdParties.get(event.callId());
+        if (tpt != null) {
+            thirdPartyEvent(tpt, event);
+        }
+    }
+
+    private void customerEvent(ActiveCall call, CallEvent event) {
         call.leg.moveTo(event.type().next());
+        if (!call.leg.state().isLive()) {
+            legs.remove(call.legId);
+        }
+        if (call.handedOver) {
+            handedOverEvent(call);
+            return;
+        }
 
         switch (event.type()) {
-            case RINGING -> { }
+            case RINGING, HELD -> { }
             case ANSWERED_PERSON -> answered(call, event.at());
             case ANSWERED_MACHINE -> machine(call, event.at());
             case CONNECTED -> connected(call, event.at());
@@ -474,7 +810,11 @@ public final class Dialler implements CallListener {
         seat.call = call;
         call.agent = seat;
         publish(seat.moveTo(AgentState.CALL, at, null, call, false));
-        port.connect(call.callId, endpoint(seat.agentId));
+        if (call.leg.state() == CallState.HELD) {
+            call.port.redirect(call.legId, endpoint(seat.agentId));
+        } else {
+            call.port.connect(call.legId, endpoint(seat.agentId));
+        }
     }
 
     private void machine(ActiveCall call, Instant at) {
@@ -484,12 +824,17 @@ public final class Dialler implements CallListener {
         call.systemOutcome = Outcome.ANSWER_MACHINE_DIALLER;
         run.meter.machineDetected(at);
         run.stats.attempt(false);
-        port.hangUp(call.callId);
+        call.port.hangUp(call.legId);
     }
 
     private void connected(ActiveCall call, Instant at) {
+        if (call.tmConnect != null) {
+            // Back from hold: the call was connected long ago.
+            return;
+        }
         call.tmConnect = at;
-        if (Duration.between(call.tmAnswer, at).compareTo(CONNECT_LIMIT) > 0) {
+        if (!call.isOnward()
+                && Duration.between(call.tmAnswer, at).compareTo(CONNECT_LIMIT) > 0) {
             // The agent came, but too late for the person's greeting: an abandon by the rule.
             run(call.queue).meter.abandoned(at);
         }
@@ -512,18 +857,21 @@ public final class Dialler implements CallListener {
         if (message == null || message.isBlank()) {
             LOG.warn("Queue {} has no information message to play on an abandoned call",
                     call.queue.qid());
-            port.hangUp(call.callId);
+            call.port.hangUp(call.legId);
             return;
         }
         call.infoMessage = message;
-        port.playMessageAndHangUp(call.callId, message);
+        call.port.playMessageAndHangUp(call.legId, message);
     }
 
     private void markAbandoned(ActiveCall call, Instant at) {
         call.abandoned = true;
         call.cres = Cdr.ABANDONED;
         call.systemOutcome = Outcome.ABANDONED;
-        run(call.queue).meter.abandoned(at);
+        if (!call.isOnward()) {
+            // The rule counts the dialler's own answers; a transferred customer spoke already.
+            run(call.queue).meter.abandoned(at);
+        }
         LOG.debug("Call {} of queue {} abandoned", call.callId, call.queue.qid());
     }
 
@@ -534,6 +882,11 @@ public final class Dialler implements CallListener {
             markAbandoned(call, at);
         }
         call.tmDisconnect = at;
+        ThirdPartyLeg tpt = call.tpt;
+        if (tpt != null && tpt.isLive()) {
+            // The customer has gone: the third party the agent called goes too.
+            call.port.hangUp(tpt.callId);
+        }
 
         AgentSeat seat = call.agent;
         if (seat != null) {
@@ -568,27 +921,37 @@ public final class Dialler implements CallListener {
     private void finish(ActiveCall call, Disposition disposition, boolean byAgent,
             AgentStateChange change) {
         calls.remove(call.callId);
+        if (!call.handedOver) {
+            legs.remove(call.legId, call);
+        }
         Instant at = now();
-        byte[] recording = call.queue.record() && call.tmConnect != null
-                ? port.recording(call.callId).orElse(null) : null;
+        byte[] recording = call.queue.record() && call.tmConnect != null && !call.isOnward()
+                ? call.port.recording(call.legId).orElse(null) : null;
         Cdr cdr = cdr(call, at, recording != null);
+
+        // A transferred customer's record keeps its first agent's outcome unless another agent
+        // sets one, and counts one attempt however many queues the customer went through.
+        CallResult.RecordWrite write = new CallResult.RecordWrite(byAgent || !call.isOnward(),
+                !call.isOnward(), call.share.drop());
         outcomes.record(new CallResult(call.record, disposition, byAgent, cdr, change,
-                call.abandoned, call.infoMessage, recording, at));
+                call.abandoned, call.infoMessage, recording, at, write));
     }
 
     private Cdr cdr(ActiveCall call, Instant at, boolean recorded) {
         Instant end = call.tmDisconnect != null ? call.tmDisconnect : at;
         Instant ringEnd = call.tmAnswer != null ? call.tmAnswer : end;
         Duration queued = call.tmAnswer != null && call.tmConnect != null
-                ? Duration.between(call.tmAnswer, call.tmConnect) : null;
+                ? Duration.between(call.tmAnswer, call.tmConnect)
+                : call.isOnward() ? Duration.between(call.tmAnswer, end) : null;
         Duration talk = call.tmConnect != null ? Duration.between(call.tmConnect, end) : null;
         Duration wrap = call.agent != null ? Duration.between(end, at) : null;
         Long agentId = call.agent != null ? call.agent.agentId : null;
         return new Cdr(call.callId, call.queue.qid(), call.queue.table(),
                 call.record.datasetId(), call.record.recordId(), agentId, call.record.number(),
-                call.queue.callerId(), call.cres == null ? Cdr.NO_ANSWER : call.cres, "out",
-                port.name(), call.tmInit, call.tmAnswer, end,
-                Duration.between(call.tmInit, ringEnd), queued, talk, wrap, recorded);
+                call.queue.callerId(), call.cres == null ? Cdr.NO_ANSWER : call.cres, call.dtype,
+                call.port.name(), call.tmInit, call.tmAnswer, end,
+                Duration.between(call.tmInit, ringEnd), queued, talk, wrap, recorded,
+                call.origQid, null);
     }
 
     private void offerAwaitingCall(AgentSeat seat) {
@@ -607,6 +970,7 @@ public final class Dialler implements CallListener {
     private void renewLeases() {
         List<ClaimedRecord> held = new ArrayList<>();
         calls.values().forEach(c -> held.add(c.record));
+        thirdParties.values().forEach(t -> held.add(t.customer.record));
         seats.values().stream().filter(s -> s.preview != null).forEach(s -> held.add(s.preview));
         if (!held.isEmpty()) {
             claims.renew(held);

@@ -49,6 +49,8 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiallerEngine.class);
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(5);
     private static final String DEFAULT_INFO_MESSAGE = "information-message";
+    /** A transferred customer's wait for an agent when the queue sets no {@code max_wait}. */
+    static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(60);
 
     private final Database db;
     private final DialGuard guard;
@@ -387,7 +389,7 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
             }
             if (event == null) {
                 event = new AgentDesk.StateEvent(change.agentId(), change.to(), change.from(),
-                        qid, change.callId(), change.reason(), change.at());
+                        qid, change.callId(), change.reason(), change.at(), change.line());
             }
             try {
                 w.listener().accept(event);
@@ -496,6 +498,55 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
             }
         }
         throw new IllegalArgumentException("None of the agent's queues is dialling");
+    }
+
+    /** Whether queue {@code qid} of the centre is being dialled here, so it can take calls. */
+    boolean takesCalls(long ccid, long qid) {
+        RunningQueue q = running.get(qid);
+        return q != null && q.ccid() == ccid && q.dialler().dials(qid);
+    }
+
+    /** Why a third party may not be called for queue {@code qid}, or empty. */
+    java.util.Optional<org.opendialler.compliance.Reason> refuseThirdParty(long ccid, long qid,
+            String number) {
+        return guard.refuseThirdParty(ccid, qid, number, now());
+    }
+
+    /**
+     * The second step of a transfer to a queue: {@code from}'s dialler lets the customer's leg
+     * go and queue {@code qid} takes it. Answers the new call's id, or null when the customer
+     * hung up meanwhile.
+     */
+    Long takeOver(long ccid, Dialler source, ActiveCall from, long qid) {
+        if (!takesCalls(ccid, qid)) {
+            // The queue stopped between the two steps: the customer must not wait on hold.
+            LOG.warn("Queue {} stopped before it could take call {}; the call ends", qid,
+                    from.callId);
+            from.port.hangUp(from.legId);
+            return null;
+        }
+        if (!source.detach(from)) {
+            return null;
+        }
+        long callId = running.get(qid).dialler().takeOver(from, qid, maxWait(ccid, qid));
+        from.share.drop();
+        urnOfCall.put(callId, from.record.recordId());
+        callsNow.computeIfPresent(from.legId, (leg, live) -> {
+            LiveBoard.CallNow c = live.value();
+            return new Live<>(live.ccid(), new LiveBoard.CallNow(c.callid(), qid, c.ctype(),
+                    "tpt", c.ddi(), c.cli(), null, "queued", now()));
+        });
+        LOG.info("Call {} of centre {} transferred to queue {} as call {}", from.callId, ccid,
+                qid, callId);
+        return callId;
+    }
+
+    /** How long a transferred customer waits in a queue for an agent: its {@code max_wait}. */
+    private Duration maxWait(long ccid, long qid) {
+        Integer seconds = db.dsl().select(Q_MAX_WAIT).from(QUEUES)
+                .where(Q_ID.eq(qid), Q_CCID.eq(ccid)).fetchOne(Q_MAX_WAIT);
+        return seconds == null || seconds <= 0 ? DEFAULT_MAX_WAIT
+                : Duration.ofSeconds(seconds);
     }
 
     AgentDesk.Click click2dial(long ccid, long qid, long recordId) {

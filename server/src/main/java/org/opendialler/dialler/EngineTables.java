@@ -72,6 +72,7 @@ final class EngineTables {
     static final Field<String> Q_ANNOUNCE = str("announce");
     static final Field<Long> Q_CAMPAIGN = lng("campaignid");
     static final Field<Integer> Q_MAX_ATTEMPTS = field(name("max_attempts"), Integer.class);
+    static final Field<Integer> Q_MAX_WAIT = field(name("max_wait"), Integer.class);
 
     static final Table<Record> AGENTS = table(name("agents"));
     static final Field<Long> A_ID = lng("agentid");

@@ -37,9 +37,14 @@ final class LivePort implements TelephonyPort {
         }
         LiveBoard.CallNow c = live.value();
         switch (event.type()) {
-            case ANSWERED_PERSON -> put(c, null, "queued", event);
+            case ANSWERED_PERSON -> {
+                // A third party is put through at once: it never waits for an agent.
+                if (!"tpt".equals(c.dtype())) {
+                    put(c, null, "queued", event);
+                }
+            }
             case CONNECTED -> put(c, agentOf(event.callId()), "talking", event);
-            case RINGING, ANSWERED_MACHINE -> { }
+            case RINGING, ANSWERED_MACHINE, HELD -> { }
             default -> calls.remove(event.callId());
         }
     }
@@ -93,5 +98,33 @@ final class LivePort implements TelephonyPort {
     @Override
     public Optional<byte[]> recording(long callId) {
         return port.recording(callId);
+    }
+
+    @Override
+    public void hold(long callId) {
+        port.hold(callId);
+    }
+
+    @Override
+    public void unhold(long callId) {
+        port.unhold(callId);
+    }
+
+    @Override
+    public void redirect(long callId, String agentEndpoint) {
+        port.redirect(callId, agentEndpoint);
+    }
+
+    @Override
+    public void originateThirdParty(OriginateRequest request, String agentEndpoint) {
+        port.originateThirdParty(request, agentEndpoint);
+        calls.put(request.callId(), new DiallerEngine.Live<>(ccid, new LiveBoard.CallNow(
+                request.callId(), qid, "out", "tpt", request.destination(),
+                request.callerId(), null, "ringing", clock.instant())));
+    }
+
+    @Override
+    public void bridge(long callId, long otherCallId) {
+        port.bridge(callId, otherCallId);
     }
 }

@@ -30,6 +30,9 @@ public record Outcome(int id, String description, boolean complete, boolean sale
             false);
     public static final Outcome DO_NOT_CALL = system(111, "Do Not Call", true, true, false);
 
+    /** No outcome: a third party's leg, whose record takes its agent's outcome. */
+    public static final Outcome NONE = new Outcome(0, "", false, false, false, false, false);
+
     private static Outcome system(int id, String description, boolean complete, boolean dnc,
             boolean answerphone) {
         return new Outcome(id, description, complete, false, false, dnc, answerphone);

@@ -58,8 +58,11 @@ public final class SqlCallOutcomes implements CallOutcomes {
             write(tx, result, recorded);
             return null;
         });
-        stats.finished(result);
-        metrics.finished(ccid, result);
+        if (!"tpt".equals(result.cdr().dtype())) {
+            // The engine's counts are of the calls it placed; a transfer's leg is none of them.
+            stats.finished(result);
+            metrics.finished(ccid, result);
+        }
     }
 
     private boolean writeRecording(CallResult result) {
@@ -82,11 +85,15 @@ public final class SqlCallOutcomes implements CallOutcomes {
         Record rec = tx.select(R_PROCESSTYPE, R_NOTES, R_HOME, R_WORK, R_MOBILE, R_AGENTREF,
                         R_AGENT_SPECIFIC, R_ATTEMPTS)
                 .from(RECORDS).where(R_ID.eq(claimed.recordId()), R_CCID.eq(ccid)).fetchOne();
-        if (rec != null) {
+        CallResult.RecordWrite w = result.write();
+        if (rec != null && w.outcome()) {
             updateRecord(tx, result, rec);
             if (result.outcome().doNotCall()) {
                 listNumbers(tx, claimed.recordId(), rec, result.at());
             }
+        } else if (rec != null && w.releaseLease()) {
+            tx.update(RECORDS).setNull(R_CLAIMED_BY).setNull(R_LEASE)
+                    .where(R_ID.eq(claimed.recordId()), R_CCID.eq(ccid)).execute();
         }
         CdrStore.insert(tx, cdr(tx, result, recorded));
         if (result.agentChange() != null) {
@@ -107,7 +114,9 @@ public final class SqlCallOutcomes implements CallOutcomes {
         Integer maxAttempts = tx.select(Q_MAX_ATTEMPTS).from(QUEUES)
                 .where(Q_ID.eq(names.qid()), Q_CCID.eq(ccid)).fetchOne(Q_MAX_ATTEMPTS);
         Outcome written = outcome;
-        if (RecordStates.attemptsSpent(processType, rec.get(R_ATTEMPTS) + 1, maxAttempts)) {
+        boolean attempt = result.write().attempt();
+        if (attempt && RecordStates.attemptsSpent(processType, rec.get(R_ATTEMPTS) + 1,
+                maxAttempts)) {
             written = Outcome.MAX_ATTEMPTS;
             processType = ProcessTypes.COMPLETE;
         }
@@ -115,11 +124,14 @@ public final class SqlCallOutcomes implements CallOutcomes {
         var update = tx.update(RECORDS)
                 .set(R_OUTCOME, (long) written.id())
                 .set(R_PROCESSTYPE, processType)
-                .set(R_PROCESSDATE, result.at().getEpochSecond())
-                .set(R_ATTEMPTS, R_ATTEMPTS.plus(1))
-                .set(R_LAST_ATTEMPT, result.cdr().tmInit().getEpochSecond())
-                .setNull(R_CLAIMED_BY)
-                .setNull(R_LEASE);
+                .set(R_PROCESSDATE, result.at().getEpochSecond());
+        if (attempt) {
+            update = update.set(R_ATTEMPTS, R_ATTEMPTS.plus(1))
+                    .set(R_LAST_ATTEMPT, result.cdr().tmInit().getEpochSecond());
+        }
+        if (result.write().releaseLease()) {
+            update = update.setNull(R_CLAIMED_BY).setNull(R_LEASE);
+        }
         Disposition d = result.disposition();
         if (d.callback() != null) {
             long agent = result.cdr().agentId() == null ? 0 : result.cdr().agentId();
@@ -172,7 +184,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
         Destinations.Destination to = Destinations.of(c.ddi(), "ZZ");
         var b = org.opendialler.reporting.Cdr.builder()
                 .ccid(ccid).callid(c.callId()).qid(c.qid()).qtable(c.table()).qtype("outbound")
-                .qnm(names.name()).origQnm(names.name())
+                .qnm(names.name()).origQnm(firstQueue(tx, c))
                 .cid(names.campaignId()).cnm(names.campaignName())
                 .dsid(c.datasetId()).dsnm(dataset == null ? "" : dataset).urn(c.urn())
                 .ddi(c.ddi()).cli(c.cli()).dest(to.dest()).dcode(to.dcode()).isMob(to.mobile())
@@ -191,10 +203,23 @@ public final class SqlCallOutcomes implements CallOutcomes {
         if (c.wrap() != null) {
             b.wrap(c.wrap());
         }
+        if (c.thirdParty() != null) {
+            b.tpt(c.thirdParty());
+        }
         if (c.agentId() != null) {
             agent(tx, b, c.agentId());
         }
         return b.build();
+    }
+
+    /** The description of the call's first queue: this one unless a transfer brought it. */
+    private String firstQueue(DSLContext tx, Cdr c) {
+        if (c.origQid() == names.qid()) {
+            return names.name();
+        }
+        String name = tx.select(Q_DESCRIPTION).from(QUEUES)
+                .where(Q_ID.eq(c.origQid()), Q_CCID.eq(ccid)).fetchOne(Q_DESCRIPTION);
+        return name == null ? "" : name;
     }
 
     private void agent(DSLContext tx, org.opendialler.reporting.Cdr.Builder b, long agentId) {

@@ -73,6 +73,7 @@ public final class AgentEvents implements AutoCloseable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("agent", e.agentId());
         data.put("state", e.state().wireName());
+        data.put("line", e.line() == null ? null : e.line().wireName());
         data.put("from", e.from() == null ? null : e.from().wireName());
         data.put("qid", e.qid());
         data.put("callid", e.callId());

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.opendialler.database.Queues;
 import org.opendialler.dialler.AgentDesk;
 import org.opendialler.dialler.AgentState;
 import org.opendialler.dialler.ClaimedRecord;
@@ -24,12 +25,14 @@ import org.opendialler.dialler.Disposition;
 import org.opendialler.dialler.IllegalAgentStateException;
 import org.opendialler.dialler.Outcome;
 import org.opendialler.ecnow.Datetimes;
+import org.opendialler.phone.PhoneNumbers;
 import org.opendialler.protocol.Answer;
 import org.opendialler.protocol.ApiException;
 import org.opendialler.protocol.ApiRequest;
 import org.opendialler.protocol.Format;
 import org.opendialler.protocol.Script;
 import org.opendialler.store.Database;
+import org.opendialler.telephony.UnsupportedCallOperationException;
 import org.opendialler.tenancy.Tenancy;
 
 /**
@@ -99,20 +102,16 @@ public final class AgentScript implements Script {
             return act(request, action, agent);
         } catch (IllegalAgentStateException e) {
             throw new ApiException(refusal(e));
+        } catch (UnsupportedCallOperationException e) {
+            throw new ApiException(NOT_SUPPORTED);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new ApiException(e.getMessage());
         }
     }
 
     private Answer act(ApiRequest request, String action, long agent) {
-        switch (action) {
-            case "state":
-                return state(request, agent);
-            case "park", "unpark", "unpark_tpt", "transfer":
-                desk(request);
-                throw new ApiException(NOT_SUPPORTED);
-            default:
-                break;
+        if (action.equals("state")) {
+            return state(request, agent);
         }
         AgentDesk desk = desk(request);
         switch (action) {
@@ -120,6 +119,10 @@ public final class AgentScript implements Script {
             case "ready", "unpause" -> desk.ready(agent);
             case "pause" -> desk.pause(agent, request.optional("reason").orElse(null));
             case "hangup" -> desk.hangUp(agent);
+            case "park" -> desk.park(agent);
+            case "unpark" -> desk.unpark(agent);
+            case "unpark_tpt" -> desk.unparkThirdParty(agent);
+            case "transfer" -> transfer(request, desk, agent);
             case "wrap" -> wrap(desk, agent);
             case "hangupready" -> desk.disposition(agent, disposition(request, desk, true),
                     false);
@@ -159,11 +162,41 @@ public final class AgentScript implements Script {
         return new Answer.Events(events.open(desk, agent), Duration.ofSeconds(heartbeat));
     }
 
+    /**
+     * To queue {@code qid}, to {@code number}, or without either to the third party the agent
+     * consulted. Everything is checked before anything moves.
+     */
+    private void transfer(ApiRequest request, AgentDesk desk, long agent) {
+        boolean toQueue = request.has("qid");
+        boolean toNumber = request.has("number");
+        if (toQueue && toNumber) {
+            throw new ApiException("Transfer to qid or number, not both");
+        }
+        if (toQueue) {
+            long qid = request.longParam("qid").orElseThrow(() -> ApiException.badArgument(
+                    "qid"));
+            if (!new Queues(db).exists(request.ccid(), qid)) {
+                throw new ApiException("Queue not found");
+            }
+            desk.transferToQueue(agent, qid);
+        } else if (toNumber) {
+            String country = tenancy.centre(request.ccid()).orElseThrow().country();
+            String number = request.optional("number").flatMap(n -> PhoneNumbers.e164(n,
+                    country)).orElseThrow(() -> ApiException.badArgument("number"));
+            String refused = desk.transferToNumber(agent, number);
+            if (refused != null) {
+                throw new ApiException("Number not dialled: " + refused);
+            }
+        } else {
+            desk.putThrough(agent);
+        }
+    }
+
     private static void wrap(AgentDesk desk, long agent) {
         AgentState state = desk.view(agent).state();
         if (state == AgentState.CALL) {
             // The simulated port cannot keep a line without its agent: wrap ends the call.
-            desk.hangUp(agent);
+            desk.endCall(agent);
         } else if (state != AgentState.WRAP) {
             throw new IllegalAgentStateException(agent, java.util.EnumSet.of(AgentState.CALL,
                     AgentState.WRAP), state, "wrap");
@@ -244,8 +277,10 @@ public final class AgentScript implements Script {
                     .where(CCID.eq(request.ccid()), S_AGENT.eq(agent), S_STOP.isNull())
                     .orderBy(S_UID.desc()).limit(1).fetchOne();
             body.put("state", row == null ? "logged_out" : row.get(S_STATE));
+            body.put("line", null);
             body.put("qid", row == null ? null : row.get(S_QID));
             body.put("callid", null);
+            body.put("tpt", null);
             body.put("urn", null);
             body.put("since", row == null ? null : row.get(S_START));
             body.put("record", null);
@@ -253,12 +288,25 @@ public final class AgentScript implements Script {
         }
         AgentDesk.AgentView view = running.desk(request.ccid()).view(agent);
         body.put("state", view.state().wireName());
+        body.put("line", view.line() == null ? null : view.line().wireName());
         body.put("qid", view.qid());
         body.put("callid", view.callId());
+        body.put("tpt", thirdParty(view.tpt()));
         body.put("urn", view.urn());
         body.put("since", view.since() == null ? null : view.since().getEpochSecond());
         body.put("record", view.urn() == null ? null : record(request.ccid(), view.urn()));
         return new Answer.Fields(body);
+    }
+
+    private static Map<String, Object> thirdParty(AgentDesk.ThirdParty tpt) {
+        if (tpt == null) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("callid", tpt.callId());
+        map.put("ddi", tpt.ddi());
+        map.put("state", tpt.state());
+        return map;
     }
 
     private Map<String, Object> record(long ccid, long urn) {

@@ -7,8 +7,10 @@ public enum CallEventType {
     ANSWERED_PERSON(CallState.ANSWERED),
     /** Answered, and detection classified the answer as a machine (possibly wrongly). */
     ANSWERED_MACHINE(CallState.MACHINE),
-    /** Bridged to the agent endpoint the dialler asked for. */
+    /** Bridged to the agent endpoint (or the other leg) the dialler asked for. */
     CONNECTED(CallState.CONNECTED),
+    /** Put on hold, as the dialler asked. */
+    HELD(CallState.HELD),
     /** Not answered within the ring time of the origination. */
     NO_ANSWER(CallState.ENDED),
     BUSY(CallState.ENDED),

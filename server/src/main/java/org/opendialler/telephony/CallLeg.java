@@ -11,10 +11,16 @@ import java.util.Set;
 public final class CallLeg {
 
     private final long callId;
-    private CallState state = CallState.DIALLING;
+    private CallState state;
 
     public CallLeg(long callId) {
+        this(callId, CallState.DIALLING);
+    }
+
+    /** A leg already under way, such as a customer handed to another queue. */
+    public CallLeg(long callId, CallState state) {
         this.callId = callId;
+        this.state = state;
     }
 
     public long callId() {

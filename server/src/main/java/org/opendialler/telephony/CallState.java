@@ -11,8 +11,10 @@ public enum CallState {
     ANSWERED,
     /** Answered, and answer machine detection judged it a machine. */
     MACHINE,
-    /** Bridged to an agent. */
+    /** Bridged to an agent, or to another leg. */
     CONNECTED,
+    /** On hold: our side parked it; it hears hold music and nobody hears it. */
+    HELD,
     ENDED;
 
     /** Whether a call in this state may move to {@code next}. */
@@ -26,7 +28,8 @@ public enum CallState {
             case DIALLING -> EnumSet.of(RINGING, ANSWERED, MACHINE, ENDED);
             case RINGING -> EnumSet.of(ANSWERED, MACHINE, ENDED);
             case ANSWERED, MACHINE -> EnumSet.of(CONNECTED, ENDED);
-            case CONNECTED -> EnumSet.of(ENDED);
+            case CONNECTED -> EnumSet.of(HELD, ENDED);
+            case HELD -> EnumSet.of(CONNECTED, ENDED);
             case ENDED -> EnumSet.noneOf(CallState.class);
         };
     }

@@ -1,6 +1,7 @@
 package org.opendialler.telephony;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class SimulatedCarrier implements TelephonyPort {
     private static final Duration MACHINE_GREETING = Duration.ofSeconds(12);
     private static final Duration MACHINE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECORDING_LENGTH = Duration.ofMillis(300);
+    /** How long a person waits on hold before hanging up. */
+    static final Duration HOLD_PATIENCE = Duration.ofMinutes(5);
 
     private final CarrierProfile profile;
     private final Scheduler scheduler;
@@ -90,11 +93,16 @@ public final class SimulatedCarrier implements TelephonyPort {
             return;
         }
         boolean detected = call.request.detectMachine() && detectedAsMachine(call.truth);
-        emit(call, detected ? CallEventType.ANSWERED_MACHINE : CallEventType.ANSWERED_PERSON);
 
+        // Set before the answer is told: a listener that bridges the call at once cancels it.
         Duration untilGone = call.truth == Truth.PERSON ? profile.patience() : MACHINE_TIMEOUT;
         call.pending = scheduler.after(untilGone,
                 () -> emit(call, CallEventType.HUNG_UP_REMOTE));
+        emit(call, detected ? CallEventType.ANSWERED_MACHINE : CallEventType.ANSWERED_PERSON);
+
+        if (call.bridgeTo != null && call.leg.state() == CallState.ANSWERED) {
+            connect(call.request.callId(), call.bridgeTo);
+        }
     }
 
     private boolean detectedAsMachine(Truth truth) {
@@ -107,23 +115,112 @@ public final class SimulatedCarrier implements TelephonyPort {
     public void connect(long callId, String agentEndpoint) {
         SimCall call = live(callId);
         call.leg.require(Set.of(CallState.ANSWERED, CallState.MACHINE), "connect");
-        call.cancelPending();
-        call.agentEndpoint = agentEndpoint;
+        bridgeAfterDelay(call, agentEndpoint);
+    }
 
-        Duration talk = call.truth == Truth.PERSON
-                ? draw(profile.minTalk(), profile.meanTalk()) : MACHINE_GREETING;
+    private void bridgeAfterDelay(SimCall call, String endpoint) {
+        call.cancelPending();
+        call.agentEndpoint = endpoint;
+
+        Duration talk = conversation(call);
         call.pending = scheduler.after(BRIDGE_DELAY, () -> {
             emit(call, CallEventType.CONNECTED);
-            call.pending = scheduler.after(talk,
+            talk(call, talk);
+        });
+    }
+
+    private Duration conversation(SimCall call) {
+        return call.truth == Truth.PERSON ? draw(profile.minTalk(), profile.meanTalk())
+                : MACHINE_GREETING;
+    }
+
+    /** The far end talks for {@code length}, then hangs up. */
+    private void talk(SimCall call, Duration length) {
+        call.talkEnds = scheduler.clock().instant().plus(length);
+        call.pending = scheduler.after(length, () -> emit(call, CallEventType.HUNG_UP_REMOTE));
+    }
+
+    /** The conversation pauses on hold; the person gives up after {@link #HOLD_PATIENCE}. */
+    @Override
+    public void hold(long callId) {
+        SimCall call = live(callId);
+        call.leg.require(Set.of(CallState.CONNECTED), "hold");
+        call.cancelPending();
+        Duration left = call.talkEnds == null ? Duration.ZERO
+                : Duration.between(scheduler.clock().instant(), call.talkEnds);
+        call.talkLeft = left.isNegative() ? Duration.ZERO : left;
+
+        call.pending = scheduler.execute(() -> {
+            emit(call, CallEventType.HELD);
+            call.pending = scheduler.after(HOLD_PATIENCE,
                     () -> emit(call, CallEventType.HUNG_UP_REMOTE));
         });
+    }
+
+    /** The conversation goes on where it paused. */
+    @Override
+    public void unhold(long callId) {
+        SimCall call = live(callId);
+        call.leg.require(Set.of(CallState.HELD), "take off hold");
+        call.cancelPending();
+
+        call.pending = scheduler.execute(() -> {
+            emit(call, CallEventType.CONNECTED);
+            talk(call, call.talkLeft);
+        });
+    }
+
+    /** A new conversation with another agent. */
+    @Override
+    public void redirect(long callId, String agentEndpoint) {
+        SimCall call = live(callId);
+        call.leg.require(Set.of(CallState.HELD), "redirect");
+        bridgeAfterDelay(call, agentEndpoint);
+    }
+
+    /** The third party is drawn from the profile like any called number. */
+    @Override
+    public void originateThirdParty(OriginateRequest request, String agentEndpoint) {
+        originate(request);
+        calls.get(request.callId()).bridgeTo = agentEndpoint;
+    }
+
+    /**
+     * The two talk for a conversation drawn for {@code otherCallId}, whose end then hangs up;
+     * ending the other leg is the caller's business, as with a real bridge.
+     */
+    @Override
+    public void bridge(long callId, long otherCallId) {
+        SimCall one = live(callId);
+        SimCall other = live(otherCallId);
+        Set<CallState> bridgeable = Set.of(CallState.ANSWERED, CallState.MACHINE,
+                CallState.CONNECTED, CallState.HELD);
+        one.leg.require(bridgeable, "bridge");
+        other.leg.require(bridgeable, "bridge");
+        one.cancelPending();
+        other.cancelPending();
+        one.agentEndpoint = "call:" + otherCallId;
+        other.agentEndpoint = "call:" + callId;
+
+        Duration talk = conversation(other);
+        one.pending = scheduler.execute(() -> {
+            connectedIfNot(one);
+            connectedIfNot(other);
+            talk(other, talk);
+        });
+    }
+
+    private void connectedIfNot(SimCall call) {
+        if (call.leg.state() != CallState.CONNECTED) {
+            emit(call, CallEventType.CONNECTED);
+        }
     }
 
     @Override
     public void playMessageAndHangUp(long callId, String message) {
         SimCall call = live(callId);
-        call.leg.require(Set.of(CallState.ANSWERED, CallState.MACHINE, CallState.CONNECTED),
-                "play a message");
+        call.leg.require(Set.of(CallState.ANSWERED, CallState.MACHINE, CallState.CONNECTED,
+                CallState.HELD), "play a message");
         call.cancelPending();
         call.messages.add(message);
         call.pending = scheduler.after(MESSAGE_LENGTH,
@@ -220,6 +317,10 @@ public final class SimulatedCarrier implements TelephonyPort {
         private final List<String> messages = new ArrayList<>();
         private Scheduler.Timer pending;
         private String agentEndpoint;
+        /** A third party's agent: the leg is bridged to it on answer. */
+        private String bridgeTo;
+        private Instant talkEnds;
+        private Duration talkLeft = Duration.ZERO;
         private byte[] recording;
 
         SimCall(OriginateRequest request, Truth truth) {

@@ -34,4 +34,39 @@ public interface TelephonyPort {
 
     /** The audio of a recorded call that has ended, as a WAV file, or empty. */
     Optional<byte[]> recording(long callId);
+
+    // A PBX's call control. A port without it keeps these defaults, and agent.php's park and
+    // transfer answer that the port does not support them.
+
+    /** Puts a connected leg on hold; {@link CallEventType#HELD} follows. */
+    default void hold(long callId) {
+        throw new UnsupportedCallOperationException("hold a call");
+    }
+
+    /** Takes a held leg back to the endpoint it was on; {@link CallEventType#CONNECTED} follows. */
+    default void unhold(long callId) {
+        throw new UnsupportedCallOperationException("take a call off hold");
+    }
+
+    /** Bridges a held leg to another agent's endpoint; {@link CallEventType#CONNECTED} follows. */
+    default void redirect(long callId, String agentEndpoint) {
+        throw new UnsupportedCallOperationException("redirect a call");
+    }
+
+    /**
+     * Calls a third party, without answer machine detection. With an agent endpoint the leg is
+     * dialled from the agent's phone and bridged to it on answer (the answer, then
+     * {@link CallEventType#CONNECTED}); with null it waits, answered, to be bridged.
+     */
+    default void originateThirdParty(OriginateRequest request, String agentEndpoint) {
+        throw new UnsupportedCallOperationException("call a third party");
+    }
+
+    /**
+     * Bridges two live legs to each other; an agent on either drops off. Each leg that was not
+     * connected reports {@link CallEventType#CONNECTED}.
+     */
+    default void bridge(long callId, long otherCallId) {
+        throw new UnsupportedCallOperationException("bridge two calls");
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opendialler.telephony.CarrierProfile;
 import org.opendialler.telephony.DiscreteEventScheduler;
 import org.opendialler.telephony.SimulatedCarrier;
+import org.opendialler.telephony.UnsupportedCallOperationException;
 
 class DiallerTest {
 
@@ -56,6 +57,24 @@ class DiallerTest {
     private static QueueSettings progressive() {
         return QueueSettings.defaults(QID, TABLE, DialMode.PROGRESSIVE, "+441134960000")
                 .withInfoMessage("sorry-we-missed-you.wav").withRecord(true);
+    }
+
+    @Test
+    void aPortWithoutCallControlRefusesParkAndTransferAndTheCallGoesOn() {
+        start(answering(1, 0, 0, 0), progressive());
+        records.add(TABLE, 1, "+447700900001");
+        dialler.login(7, Set.of(QID));
+        scheduler.advance(Duration.ofSeconds(8));
+
+        assertThrows(UnsupportedCallOperationException.class, () -> dialler.park(7));
+        assertThrows(UnsupportedCallOperationException.class,
+                () -> dialler.transferToNumber(7, "+447700900999"));
+        LineState line = dialler.lineOf(7).orElseThrow();
+        scheduler.advance(Duration.ofSeconds(70));
+
+        assertEquals(LineState.TALK, line);
+        assertEquals(AgentState.WRAP, dialler.agentState(7));
+        assertEquals(List.of(), records.results());
     }
 
     @Test

@@ -236,6 +236,108 @@ class SimulatedCarrierTest {
                 () -> carrier.originate(call(1, false, false)));
     }
 
+    @Test
+    void aCallBridgedAsSoonAsItIsAnsweredTalksPastThePersonsPatience() {
+        SimulatedCarrier carrier = carrier(peopleAnswering());
+        carrier.addListener(e -> {
+            if (e.type() == CallEventType.ANSWERED_PERSON) {
+                carrier.connect(e.callId(), "agent:5");
+            }
+        });
+
+        carrier.originate(call(1, false, false));
+        scheduler.advance(Duration.ofSeconds(30));
+
+        assertEquals(List.of(CallEventType.RINGING, CallEventType.ANSWERED_PERSON,
+                CallEventType.CONNECTED), types());
+    }
+
+    @Test
+    void aHeldCallWaitsThenGoesOnWithTheRestOfItsConversation() {
+        SimulatedCarrier carrier = carrier(peopleAnswering());
+        carrier.originate(call(1, false, false));
+        scheduler.advance(Duration.ofSeconds(7));
+        carrier.connect(1, "agent:5");
+        scheduler.advance(Duration.ofSeconds(10));
+
+        carrier.hold(1);
+        scheduler.advance(Duration.ofMinutes(4));
+        List<CallEventType> held = types();
+        carrier.unhold(1);
+        scheduler.advance(Duration.ofSeconds(49));
+        List<CallEventType> back = types();
+        scheduler.advance(Duration.ofSeconds(2));
+
+        List<CallEventType> connected = List.of(CallEventType.RINGING,
+                CallEventType.ANSWERED_PERSON, CallEventType.CONNECTED);
+        assertEquals(concat(connected, CallEventType.HELD), held);
+        assertEquals(concat(held, CallEventType.CONNECTED), back);
+        assertEquals(concat(back, CallEventType.HUNG_UP_REMOTE), types());
+    }
+
+    @Test
+    void aPersonLeftOnHoldTooLongHangsUp() {
+        SimulatedCarrier carrier = carrier(peopleAnswering());
+        carrier.originate(call(1, false, false));
+        scheduler.advance(Duration.ofSeconds(7));
+        carrier.connect(1, "agent:5");
+        scheduler.advance(Duration.ofSeconds(1));
+
+        carrier.hold(1);
+        scheduler.advance(SimulatedCarrier.HOLD_PATIENCE.plusSeconds(1));
+
+        assertEquals(List.of(CallEventType.RINGING, CallEventType.ANSWERED_PERSON,
+                CallEventType.CONNECTED, CallEventType.HELD, CallEventType.HUNG_UP_REMOTE),
+                types());
+    }
+
+    @Test
+    void aThirdPartyCalledFromAnAgentIsBridgedToItOnAnswer() {
+        SimulatedCarrier carrier = carrier(peopleAnswering());
+
+        carrier.originateThirdParty(call(2, false, false), "agent:5");
+        scheduler.advance(Duration.ofSeconds(30));
+
+        assertEquals(List.of(CallEventType.RINGING, CallEventType.ANSWERED_PERSON,
+                CallEventType.CONNECTED), types());
+        assertEquals("agent:5", carrier.agentEndpoint(2).orElseThrow());
+    }
+
+    @Test
+    void aBridgeJoinsAHeldCustomerToAThirdPartyWhoseHangUpEndsOnlyTheirLeg() {
+        SimulatedCarrier carrier = carrier(peopleAnswering());
+        carrier.originate(call(1, false, false));
+        scheduler.advance(Duration.ofSeconds(7));
+        carrier.connect(1, "agent:5");
+        scheduler.advance(Duration.ofSeconds(1));
+        carrier.hold(1);
+        carrier.addListener(e -> {
+            if (e.callId() == 2 && e.type() == CallEventType.ANSWERED_PERSON) {
+                carrier.bridge(1, 2);
+            }
+        });
+
+        carrier.originateThirdParty(call(2, false, false), null);
+        scheduler.advance(Duration.ofMinutes(3));
+
+        assertEquals(List.of(CallEventType.RINGING, CallEventType.ANSWERED_PERSON,
+                CallEventType.CONNECTED, CallEventType.HUNG_UP_REMOTE), typesOf(2));
+        assertEquals(List.of(CallEventType.RINGING, CallEventType.ANSWERED_PERSON,
+                CallEventType.CONNECTED, CallEventType.HELD, CallEventType.CONNECTED),
+                typesOf(1));
+        assertEquals("call:2", carrier.agentEndpoint(1).orElseThrow());
+    }
+
+    private static List<CallEventType> concat(List<CallEventType> list, CallEventType next) {
+        List<CallEventType> all = new ArrayList<>(list);
+        all.add(next);
+        return all;
+    }
+
+    private List<CallEventType> typesOf(long callId) {
+        return events.stream().filter(e -> e.callId() == callId).map(CallEvent::type).toList();
+    }
+
     private static CarrierProfile peopleAnswering() {
         return new CarrierProfile(1, 0, 0, 0, 0, 0, Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 0,

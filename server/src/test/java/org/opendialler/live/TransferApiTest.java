@@ -1,0 +1,584 @@
+package org.opendialler.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opendialler.client.ContactNowClient;
+import org.opendialler.client.Datasets;
+import org.opendialler.dialler.DiallerEngine;
+import org.opendialler.dialler.EngineSettings;
+import org.opendialler.testing.Api;
+import org.opendialler.testing.TestServer;
+
+/**
+ * agent.php's park, unpark, unpark_tpt and transfer over HTTP against a stepped dialler engine
+ * on the simulated carrier, with the real compliance guard: each action in the line states that
+ * allow it and refused in the others with nothing changed, a transfer to a queue (taken, and
+ * lost), to a number (blind, and after consulting), and the CDRs, status_log and event stream
+ * that show them.
+ */
+class TransferApiTest {
+
+    /** A Tuesday, 10:00 in London: inside every calling window. */
+    private static final Instant T0 = Instant.parse("2024-03-05T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CALLER_ID = "+442079460999";
+    private static final Set<String> UNANSWERED = Set.of("No Answer", "Busy", "Dead Line",
+            "Fax");
+
+    private final TestServer server = TestServer.start();
+    private final List<HttpResponse<InputStream>> streams = new ArrayList<>();
+    private Api api;
+    private ContactNowClient client;
+    private DiallerEngine engine;
+    private long sale;
+    private long passedOn;
+
+    @AfterEach
+    void stop() throws IOException {
+        for (HttpResponse<InputStream> s : streams) {
+            s.body().close();
+        }
+        server.close();
+    }
+
+    private void centre() {
+        server.clock.set(T0);
+        api = server.newCentre("Transfers");
+        api.login();
+        client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/")
+                .credentials(api.username, TestServer.PASSWORD).build();
+        client.call("ecnow.php", "campaign_tables", "create", Map.of("name", "leads"));
+        List<Long> codes = client.outcomeCodes().create(List.of(
+                Map.of("description", "Sale", "complete", "Y", "sale", "Y"),
+                Map.of("description", "Passed on", "complete", "N"))).keys();
+        sale = codes.get(0);
+        passedOn = codes.get(1);
+    }
+
+    /** A live progressive queue named {@code name} with {@code leads} records to dial. */
+    private long queue(String name, int leads, Map<String, Object> more) {
+        long ds = client.datasets().create("leads", "Leads of " + name);
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("type", "outbound");
+        q.put("description", name);
+        q.put("table", "leads");
+        q.put("callerid", CALLER_ID);
+        q.put("dial_mode", "progressive");
+        q.put("amd", "N");
+        q.put("wrap_time", "20");
+        q.putAll(more);
+        long qid = client.queues().create(List.of(q)).key();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < leads; i++) {
+            rows.add(Map.of("dataset", ds, "firstname", "Lead" + i,
+                    "mobilephone", String.format("07700 900%03d", i)));
+        }
+        if (!rows.isEmpty()) {
+            client.records().create(rows);
+        }
+        client.datasets().assign(ds, qid);
+        client.datasets().setStatus(ds, Datasets.Status.LIVE);
+        client.queues().update(List.of(Map.of("qid", qid, "live", "Y")));
+        return qid;
+    }
+
+    private long agent(long qid, String login) {
+        long id = client.agents().create(List.of(Map.of("login", login, "firstname", login,
+                "password", "agent-pass"))).keys().get(0);
+        client.priority().create(List.of(Map.of("agentid", id, "qid", qid, "level", 1)));
+        return id;
+    }
+
+    private void startEngine() {
+        engine = server.server().startDialler(EngineSettings.defaults().withRealTime(false)
+                .withSeed(7).withStart(T0));
+        engine.advance(Duration.ofSeconds(1));
+    }
+
+    private JsonNode agentPhp(long agent, String action, String more) {
+        return api.get("/agent.php?token=" + api.token + "&agent=" + agent + "&action=" + action
+                + more).json();
+    }
+
+    private JsonNode state(long agent) {
+        return agentPhp(agent, "state", "");
+    }
+
+    /** Steps the engine until the agent is talking with a connected customer. */
+    private JsonNode onCall(long agent) {
+        for (int i = 0; i < 600; i++) {
+            JsonNode now = state(agent);
+            if ("call".equals(now.path("state").asText())) {
+                // The customer's leg is bridged a moment after the agent is given the call.
+                engine.advance(Duration.ofSeconds(1));
+                JsonNode connected = state(agent);
+                assertEquals("talk", connected.path("line").asText(), connected.toString());
+                return connected;
+            }
+            engine.advance(Duration.ofSeconds(1));
+        }
+        throw new AssertionError("agent " + agent + " never got a call");
+    }
+
+    private static void assertError(String expected, JsonNode answer) {
+        assertFalse(answer.path("success").asBoolean(), answer.toString());
+        assertEquals(expected, answer.path("error").asText(), answer.toString());
+    }
+
+    private static void assertLine(String line, JsonNode answer) {
+        assertTrue(answer.path("success").asBoolean(), answer.toString());
+        assertEquals("call", answer.path("state").asText(), answer.toString());
+        assertEquals(line, answer.path("line").asText(), answer.toString());
+    }
+
+    private JsonNode cdrs() {
+        return api.get("/reporting.php?token=" + api.token + "&method=cdr&format=json"
+                + "&fields=callid,dtype,qid,qnm,orig_qnm,aid,urn,ddi,cli,cres,ocid,flags,"
+                + "tm_answ,sec_tpt&range=" + (T0.getEpochSecond() - 60) + ":"
+                + (T0.getEpochSecond() + 7200)).json().path("list");
+    }
+
+    private static JsonNode byCallid(JsonNode list, long callid) {
+        for (JsonNode n : list) {
+            if (n.path("callid").asLong() == callid) {
+                return n;
+            }
+        }
+        throw new AssertionError("no CDR " + callid + " in " + list);
+    }
+
+    private static List<JsonNode> ofType(JsonNode list, String dtype) {
+        List<JsonNode> rows = new ArrayList<>();
+        list.forEach(n -> {
+            if (dtype.equals(n.path("dtype").asText())) {
+                rows.add(n);
+            }
+        });
+        return rows;
+    }
+
+    /** reporting.php calls grouped by queue: metric values of queue {@code qid}. */
+    private JsonNode callsOfQueue(long qid) {
+        JsonNode list = api.get("/reporting.php?token=" + api.token + "&method=calls"
+                + "&format=json&groupby=qid&fields=qid,nc_all,nc_out,nc_tpt,nc_dtpt,nc_que"
+                + "&range=" + (T0.getEpochSecond() - 60) + ":" + (T0.getEpochSecond() + 7200))
+                .json().path("list");
+        for (JsonNode n : list) {
+            if (n.path("qid").asLong() == qid) {
+                return n;
+            }
+        }
+        throw new AssertionError("no calls of queue " + qid + " in " + list);
+    }
+
+    /** status_log of one agent as {@code state:reason}, oldest first. */
+    private List<String> statusLog(long agent) {
+        List<String> rows = new ArrayList<>();
+        api.read("database.php", "status_log", Map.of("agent", String.valueOf(agent)))
+                .path("list").forEach(r -> rows.add(r.path("state").asText() + ":"
+                        + (r.path("reason").isNull() ? "" : r.path("reason").asText())));
+        return rows;
+    }
+
+    private Record record(long urn) {
+        return server.server().database().dsl()
+                .select(DSL.field(DSL.name("outcomecode"), Long.class),
+                        DSL.field(DSL.name("attempts"), Integer.class),
+                        DSL.field(DSL.name("claimed_by"), String.class))
+                .from(DSL.table(DSL.name("records")))
+                .where(DSL.field(DSL.name("id"), Long.class).eq(urn)).fetchOne();
+    }
+
+    /** Steps the engine until reporting has {@code count} third-party CDRs. */
+    private JsonNode awaitThirdPartyCdrs(int count) {
+        for (int i = 0; i < 900; i++) {
+            JsonNode list = cdrs();
+            if (ofType(list, "tpt").size() >= count) {
+                return list;
+            }
+            engine.advance(Duration.ofSeconds(1));
+        }
+        throw new AssertionError("fewer than " + count + " third-party CDRs: " + cdrs());
+    }
+
+    @Test
+    void parkAndUnparkHoldTheCustomerWhileTheAgentStaysOnTheCall() throws Exception {
+        centre();
+        long qid = queue("Queue A", 3, Map.of());
+        startEngine();
+        long agent = agent(qid, "ann");
+
+        assertError("Agent is not logged in", agentPhp(agent, "park", ""));
+        agentPhp(agent, "agent_dial", "");
+        assertError("Agent has no call", agentPhp(agent, "park", ""));
+        assertError("Agent has no call", agentPhp(agent, "unpark", ""));
+        JsonNode call = onCall(agent);
+        long callid = call.path("callid").asLong();
+        HttpResponse<InputStream> stream = events(agent);
+        LinkedBlockingQueue<JsonNode> seen = read(stream);
+        assertEquals("call", seen.poll(10, TimeUnit.SECONDS).path("state").asText());
+
+        assertError("Cannot unpark: the line is talk, expected parked or consult",
+                agentPhp(agent, "unpark", ""));
+        assertError("Cannot unpark_tpt: the line is talk, expected tpt_parked",
+                agentPhp(agent, "unpark_tpt", ""));
+        assertError("Cannot transfer without qid or number: the line is talk, expected consult"
+                + " or tpt_parked", agentPhp(agent, "transfer", ""));
+        assertLine("talk", state(agent));
+        JsonNode parked = agentPhp(agent, "park", "");
+        assertLine("parked", parked);
+        assertEquals(callid, parked.path("callid").asLong());
+        assertTrue(parked.path("tpt").isNull(), parked.toString());
+        assertError("Cannot park: the line is parked, expected talk",
+                agentPhp(agent, "park", ""));
+        assertError("Agent is on a call", agentPhp(agent, "logout", ""));
+        engine.advance(Duration.ofSeconds(40));
+        // Held, the customer does not hang up at the end of their conversation.
+        assertLine("parked", state(agent));
+        assertLine("talk", agentPhp(agent, "unpark", ""));
+        JsonNode wrap = agentPhp(agent, "hangup", "");
+        assertEquals("wrap", wrap.path("state").asText(), wrap.toString());
+        assertTrue(wrap.path("line").isNull(), wrap.toString());
+        agentPhp(agent, "disposition", "&outcome=" + sale);
+
+        List<String> told = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode e = seen.poll(10, TimeUnit.SECONDS);
+            assertNotNull(e, "events so far: " + told);
+            told.add(e.path("from").asText() + ">" + e.path("state").asText() + ":"
+                    + e.path("line").asText());
+            if (e.path("state").asText().equals("call")) {
+                assertEquals(callid, e.path("callid").asLong(), e.toString());
+            }
+        }
+        assertEquals(List.of("call>call:parked", "call>call:talk", "call>wrap:null",
+                "wrap>wait:null"), told);
+        assertEquals(List.of("wait:login", "call:", "call:parked", "call:talk", "wrap:",
+                "wait:"),
+                statusLog(agent).subList(0, 6));
+        JsonNode cdr = byCallid(cdrs(), callid);
+        assertEquals("out", cdr.path("dtype").asText(), cdr.toString());
+        assertEquals("Answered", cdr.path("cres").asText(), cdr.toString());
+        assertEquals(sale, cdr.path("ocid").asLong(), cdr.toString());
+        assertEquals(agent, cdr.path("aid").asLong(), cdr.toString());
+    }
+
+    private HttpResponse<InputStream> events(long agent) throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest
+                .newBuilder(URI.create(server.baseUrl() + "/agent.php?token=" + api.token
+                        + "&action=events&agent=" + agent)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        streams.add(response);
+        return response;
+    }
+
+    /** The stream's event data, read on a thread of its own. */
+    private static LinkedBlockingQueue<JsonNode> read(HttpResponse<InputStream> stream) {
+        LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("data: ")) {
+                        events.add(JSON.readTree(line.substring(6)));
+                    }
+                }
+            } catch (IOException e) {
+                // the test closed the stream
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return events;
+    }
+
+    @Test
+    void aTransferToAQueueGivesTheCustomerToItsWaitingAgentAndEachLegHasItsCdr() {
+        centre();
+        long first = queue("Queue A", 3, Map.of());
+        long second = queue("Queue B", 0, Map.of());
+        long stopped = client.queues().create(List.of(Map.of("type", "outbound",
+                "description", "Queue C", "table", "leads", "callerid", CALLER_ID))).key();
+        startEngine();
+        long ann = agent(first, "ann");
+        long bob = agent(second, "bob");
+        agentPhp(bob, "agent_dial", "");
+        agentPhp(ann, "agent_dial", "");
+
+        assertError("Agent has no call", agentPhp(ann, "transfer", "&qid=" + second));
+        JsonNode call = onCall(ann);
+        long callid = call.path("callid").asLong();
+        long urn = call.path("urn").asLong();
+        assertError("Bad argument: qid", agentPhp(ann, "transfer", "&qid=B"));
+        assertError("Queue not found", agentPhp(ann, "transfer", "&qid=" + (stopped + 100)));
+        assertError("Queue is not dialling", agentPhp(ann, "transfer", "&qid=" + stopped));
+        assertError("Transfer to qid or number, not both", agentPhp(ann, "transfer",
+                "&qid=" + second + "&number=07700900999"));
+        assertLine("talk", state(ann));
+        assertEquals("wait", state(bob).path("state").asText());
+
+        JsonNode moved = agentPhp(ann, "transfer", "&qid=" + second);
+        assertEquals("wrap", moved.path("state").asText(), moved.toString());
+        assertEquals(callid, moved.path("callid").asLong(), moved.toString());
+        JsonNode taken = state(bob);
+        assertEquals("call", taken.path("state").asText(), taken.toString());
+        assertEquals(second, taken.path("qid").asLong());
+        assertEquals(urn, taken.path("urn").asLong(), taken.toString());
+        long onward = taken.path("callid").asLong();
+        assertNotEquals(callid, onward);
+        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        engine.advance(Duration.ofSeconds(1));
+        assertLine("talk", state(bob));
+        agentPhp(bob, "hangup", "");
+        assertEquals("wait", agentPhp(bob, "disposition", "&outcome=" + sale)
+                .path("state").asText());
+
+        JsonNode list = cdrs();
+        JsonNode out = byCallid(list, callid);
+        JsonNode tpt = byCallid(list, onward);
+        assertEquals(List.of("out", String.valueOf(first), "Queue A", "Queue A",
+                String.valueOf(ann), String.valueOf(passedOn), "Answered"), fields(out));
+        assertEquals(List.of("tpt", String.valueOf(second), "Queue B", "Queue A",
+                String.valueOf(bob), String.valueOf(sale), "Answered"), fields(tpt));
+        assertEquals(out.path("ddi").asText(), tpt.path("ddi").asText());
+        assertEquals(String.valueOf(urn), tpt.path("urn").asText());
+        assertEquals(0, callsOfQueue(first).path("nc_tpt").asInt());
+        assertEquals(1, callsOfQueue(second).path("nc_tpt").asInt());
+        assertEquals(0, callsOfQueue(second).path("nc_dtpt").asInt());
+        Record rec = record(urn);
+        assertEquals(sale, rec.get(0, Long.class), "the last agent's outcome");
+        assertEquals(1, rec.get(1, Integer.class), "one dialling attempt for both legs");
+        assertEquals(null, rec.get(2, String.class), "the lease is given back");
+        assertEquals(List.of("wait:login", "call:", "wrap:transfer", "wait:"),
+                statusLog(ann).subList(0, 4));
+        assertEquals(List.of("wait:login", "call:", "wrap:", "wait:"),
+                statusLog(bob).subList(0, 4));
+    }
+
+    private static List<String> fields(JsonNode cdr) {
+        List<String> values = new ArrayList<>();
+        for (String f : List.of("dtype", "qid", "qnm", "orig_qnm", "aid", "ocid", "cres")) {
+            values.add(cdr.path(f).asText());
+        }
+        return values;
+    }
+
+    @Test
+    void aTransferToAQueueWithNobodyWaitingIsLostThereAfterItsMaxWait() {
+        centre();
+        long first = queue("Queue A", 3, Map.of());
+        long second = queue("Queue B", 0, Map.of("max_wait", "20"));
+        startEngine();
+        long ann = agent(first, "ann");
+        agentPhp(ann, "agent_dial", "");
+        JsonNode call = onCall(ann);
+        long urn = call.path("urn").asLong();
+
+        assertLine("parked", agentPhp(ann, "park", ""));
+        assertEquals("wrap", agentPhp(ann, "transfer", "&qid=" + second).path("state")
+                .asText());
+        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        JsonNode list = awaitThirdPartyCdrs(1);
+
+        JsonNode lost = ofType(list, "tpt").get(0);
+        assertEquals(List.of("tpt", String.valueOf(second), "Queue B", "Queue A", "0", "106",
+                "Abandoned"), fields(lost));
+        assertEquals("info_message", lost.path("flags").asText(), lost.toString());
+        JsonNode ofSecond = callsOfQueue(second);
+        assertEquals(1, ofSecond.path("nc_dtpt").asInt(), ofSecond.toString());
+        assertEquals(1, ofSecond.path("nc_que").asInt(), ofSecond.toString());
+        Record rec = record(urn);
+        assertEquals(passedOn, rec.get(0, Long.class), "a lost transfer keeps the outcome");
+        assertEquals(1, rec.get(1, Integer.class));
+        assertEquals(null, rec.get(2, String.class));
+    }
+
+    @Test
+    void aBlindTransferToANumberPutsTheCustomerThroughAndTheAgentWraps() {
+        centre();
+        long qid = queue("Queue A", 3, Map.of());
+        startEngine();
+        long ann = agent(qid, "ann");
+        client.dnc().create(List.of(Map.of("ddi", "+447700900888")));
+        agentPhp(ann, "agent_dial", "");
+        JsonNode call = onCall(ann);
+        long callid = call.path("callid").asLong();
+        long urn = call.path("urn").asLong();
+
+        assertError("Bad argument: number", agentPhp(ann, "transfer", "&number=call-me"));
+        assertError("Number not dialled: dnc", agentPhp(ann, "transfer",
+                "&number=07700%20900888"));
+        JsonNode unchanged = state(ann);
+        assertLine("talk", unchanged);
+        assertTrue(unchanged.path("tpt").isNull(), unchanged.toString());
+        JsonNode gone = agentPhp(ann, "transfer", "&number=07700%20900999");
+        assertEquals("wrap", gone.path("state").asText(), gone.toString());
+        assertEquals(callid, gone.path("callid").asLong());
+        assertError("Agent is in wrap: set a disposition first", agentPhp(ann, "park", ""));
+        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        JsonNode list = awaitThirdPartyCdrs(1);
+
+        JsonNode out = byCallid(list, callid);
+        assertEquals(List.of("out", String.valueOf(qid), "Queue A", "Queue A",
+                String.valueOf(ann), String.valueOf(passedOn), "TPT"), fields(out));
+        JsonNode tpt = ofType(list, "tpt").get(0);
+        assertEquals("+447700900999", tpt.path("ddi").asText(), tpt.toString());
+        assertEquals(CALLER_ID, tpt.path("cli").asText(), tpt.toString());
+        assertEquals(String.valueOf(urn), tpt.path("urn").asText());
+        assertEquals(List.of("tpt", String.valueOf(qid), "Queue A", "Queue A", "0", "0"),
+                fields(tpt).subList(0, 6), tpt.toString());
+        assertAnsweredOrNot(tpt);
+        JsonNode calls = callsOfQueue(qid);
+        assertEquals(1, calls.path("nc_tpt").asInt(), calls.toString());
+        assertEquals(1, calls.path("nc_dtpt").asInt(), calls.toString());
+        assertEquals(calls.path("nc_out").asInt() + 1, calls.path("nc_all").asInt());
+        engine.advance(Duration.ofSeconds(2));
+        assertEquals(null, record(urn).get(2, String.class), "the lease is given back");
+    }
+
+    /** A third party who answered talked; one who did not has a result that says why. */
+    private static void assertAnsweredOrNot(JsonNode tpt) {
+        if (tpt.path("tm_answ").isNull()) {
+            assertTrue(UNANSWERED.contains(tpt.path("cres").asText()), tpt.toString());
+            assertEquals("0.000", tpt.path("sec_tpt").asText(), tpt.toString());
+        } else {
+            assertEquals("Answered", tpt.path("cres").asText(), tpt.toString());
+            assertTrue(Double.parseDouble(tpt.path("sec_tpt").asText()) > 0, tpt.toString());
+        }
+    }
+
+    @Test
+    void aConsultationCallsTheThirdPartyWhileTheCustomerIsParkedThenPutsThemThrough() {
+        centre();
+        long qid = queue("Queue A", 3, Map.of());
+        startEngine();
+        long ann = agent(qid, "ann");
+        agentPhp(ann, "agent_dial", "");
+        JsonNode call = onCall(ann);
+        long callid = call.path("callid").asLong();
+        long urn = call.path("urn").asLong();
+        assertLine("parked", agentPhp(ann, "park", ""));
+        List<String> lines = new ArrayList<>(List.of("parked"));
+
+        JsonNode ringing = agentPhp(ann, "transfer", "&number=07700%20900950");
+        assertLine("consult", ringing);
+        lines.add("consult");
+        assertEquals("ringing", ringing.path("tpt").path("state").asText(), ringing.toString());
+        assertEquals("+447700900950", ringing.path("tpt").path("ddi").asText());
+        assertError("The third party has not answered", agentPhp(ann, "transfer", ""));
+        assertError("Cannot park: the line is consult, expected talk",
+                agentPhp(ann, "park", ""));
+        assertError("Cannot unpark_tpt: the line is consult, expected tpt_parked",
+                agentPhp(ann, "unpark_tpt", ""));
+        assertError("Cannot transfer: the line is consult, expected talk or parked",
+                agentPhp(ann, "transfer", "&number=07700900951"));
+        assertError("Cannot transfer: the line is consult, expected talk or parked",
+                agentPhp(ann, "transfer", "&qid=" + qid));
+        assertLine("consult", state(ann));
+        // hangup during a consultation ends the third party's leg only.
+        JsonNode dropped = agentPhp(ann, "hangup", "");
+        assertLine("parked", dropped);
+        lines.add("parked");
+        assertTrue(dropped.path("tpt").isNull(), dropped.toString());
+        int consulted = 1;
+
+        JsonNode talking = null;
+        for (int attempt = 0; attempt < 12 && talking == null; attempt++) {
+            assertLine("consult", agentPhp(ann, "transfer",
+                    "&number=07700%20900" + (960 + attempt)));
+            lines.add("consult");
+            consulted++;
+            talking = awaitThirdParty(ann);
+            if (talking == null) {
+                lines.add("parked");
+            }
+        }
+        assertNotNull(talking, "no third party answered in 12 calls");
+        JsonNode back = agentPhp(ann, "unpark", "");
+        assertLine("tpt_parked", back);
+        assertEquals("held", back.path("tpt").path("state").asText(), back.toString());
+        assertError("Cannot unpark: the line is tpt_parked, expected parked or consult",
+                agentPhp(ann, "unpark", ""));
+        assertLine("consult", agentPhp(ann, "unpark_tpt", ""));
+        assertLine("tpt_parked", agentPhp(ann, "unpark", ""));
+        lines.addAll(List.of("tpt_parked", "consult", "tpt_parked"));
+        JsonNode through = agentPhp(ann, "transfer", "");
+        assertEquals("wrap", through.path("state").asText(), through.toString());
+        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        JsonNode list = awaitThirdPartyCdrs(consulted);
+
+        assertEquals("TPT", byCallid(list, callid).path("cres").asText());
+        List<JsonNode> legs = ofType(list, "tpt");
+        assertEquals(consulted, legs.size(), legs.toString());
+        int putThrough = 0;
+        for (JsonNode leg : legs) {
+            assertEquals(String.valueOf(urn), leg.path("urn").asText(), leg.toString());
+            if (leg.path("aid").asLong() == 0) {
+                putThrough++;
+                assertEquals("Answered", leg.path("cres").asText(), leg.toString());
+            } else {
+                assertEquals(ann, leg.path("aid").asLong(), "a consultation only: " + leg);
+                assertAnsweredOrNot(leg);
+            }
+        }
+        assertEquals(1, putThrough);
+        JsonNode calls = callsOfQueue(qid);
+        assertEquals(consulted, calls.path("nc_tpt").asInt(), calls.toString());
+        assertEquals(1, calls.path("nc_dtpt").asInt(), calls.toString());
+        List<String> expected = new ArrayList<>(List.of("wait:login", "call:"));
+        lines.forEach(l -> expected.add("call:" + l));
+        expected.addAll(List.of("wrap:transfer", "wait:"));
+        assertEquals(expected, statusLog(ann).subList(0, expected.size()));
+    }
+
+    /**
+     * Steps the engine while the agent consults: answers its state once the third party
+     * talks with it, or null once the third party's leg ended unanswered.
+     */
+    private JsonNode awaitThirdParty(long agent) {
+        for (int i = 0; i < 30; i++) {
+            engine.advance(Duration.ofSeconds(1));
+            JsonNode now = state(agent);
+            if ("parked".equals(now.path("line").asText())) {
+                return null;
+            }
+            if ("talking".equals(now.path("tpt").path("state").asText())) {
+                // Answered; the third party is bridged to the agent a moment later.
+                engine.advance(Duration.ofSeconds(1));
+                JsonNode connected = state(agent);
+                assertLine("consult", connected);
+                return connected;
+            }
+        }
+        throw new AssertionError("the third party neither answered nor gave up");
+    }
+}
