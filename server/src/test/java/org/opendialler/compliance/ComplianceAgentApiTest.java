@@ -3,10 +3,11 @@ package org.opendialler.compliance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendialler.testing.AgentDeskFixture.CALLER_ID;
+import static org.opendialler.testing.AgentDeskFixture.T0;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendialler.dialler.DiallerEngine;
-import org.opendialler.dialler.EngineSettings;
+import org.opendialler.testing.AgentDeskFixture;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
@@ -25,10 +26,8 @@ import org.opendialler.testing.TestServer;
  */
 class ComplianceAgentApiTest {
 
-    /** A Tuesday, 10:00 in London: inside every calling window. */
-    private static final Instant T0 = Instant.parse("2024-03-05T10:00:00Z");
-
     private final TestServer server = TestServer.start();
+    private AgentDeskFixture desk;
     private Api api;
     private DiallerEngine engine;
 
@@ -37,17 +36,16 @@ class ComplianceAgentApiTest {
         server.close();
     }
 
-    /** A centre with a live outbound queue of table Leads and one LIVE dataset on it. */
+    /** A centre with a live outbound queue of table leads and one LIVE dataset on it. */
     private long[] centre(String mode) {
-        server.clock.set(T0);
-        api = server.newCentre("Dnc " + mode);
-        Centre.ok(api.write("ecnow.php", "campaign_tables", "create", "[{\"name\":\"Leads\"}]"));
+        desk = new AgentDeskFixture(server, "Dnc " + mode);
+        api = desk.api;
         long qid = Centre.ok(api.write("database.php", "queues", "create",
-                "[{\"type\":\"outbound\",\"table\":\"Leads\",\"callerid\":\"+442079460999\","
+                "[{\"type\":\"outbound\",\"table\":\"leads\",\"callerid\":\"" + CALLER_ID + "\","
                         + "\"dial_mode\":\"" + mode + "\",\"amd\":\"N\",\"wrap_time\":20}]"))
                 .get("key").asLong();
         long dataset = Centre.ok(api.write("ecnow.php", "ecnow_datasets", "create",
-                "[{\"table\":\"Leads\",\"d_status\":\"LIVE\",\"qid\":" + qid + "}]"))
+                "[{\"table\":\"leads\",\"d_status\":\"LIVE\",\"qid\":" + qid + "}]"))
                 .get("key").asLong();
         return new long[] {qid, dataset};
     }
@@ -55,37 +53,6 @@ class ComplianceAgentApiTest {
     private void live(long qid) {
         Centre.ok(api.write("database.php", "queues", "update",
                 "[{\"qid\":" + qid + ",\"live\":\"Y\"}]"));
-    }
-
-    private long agent(long qid) {
-        long id = Centre.ok(api.write("database.php", "agents", "create",
-                "[{\"login\":\"ann\",\"firstname\":\"Ann\",\"password\":\"agent-pass\"}]"))
-                .get("key").asLong();
-        Centre.ok(api.write("database.php", "priority", "create",
-                "[{\"agentid\":" + id + ",\"qid\":" + qid + ",\"level\":1}]"));
-        return id;
-    }
-
-    private void startEngine() {
-        engine = server.server().startDialler(EngineSettings.defaults().withRealTime(false)
-                .withSeed(7).withStart(T0));
-        engine.advance(Duration.ofSeconds(1));
-    }
-
-    private JsonNode agentPhp(long agent, String action, String more) {
-        return api.get("/agent.php?token=" + api.token + "&agent=" + agent + "&action=" + action
-                + more).json();
-    }
-
-    private JsonNode awaitState(long agent, String state) {
-        for (int i = 0; i < 1800; i++) {
-            JsonNode now = agentPhp(agent, "state", "");
-            if (state.equals(now.path("state").asText())) {
-                return now;
-            }
-            engine.advance(Duration.ofSeconds(1));
-        }
-        throw new AssertionError("agent " + agent + " never reached " + state);
     }
 
     private JsonNode cdrs() {
@@ -114,13 +81,13 @@ class ComplianceAgentApiTest {
         api.write("ecnow.php", "ecnow_records", "create", rows.toString()).get("keys")
                 .forEach(k -> ids.add(k.asLong()));
         live(c[0]);
-        startEngine();
-        long agent = agent(c[0]);
-        agentPhp(agent, "agent_dial", "");
+        engine = desk.startEngine();
+        long agent = desk.agent(c[0], "ann");
+        desk.agentPhp(agent, "agent_dial", "");
 
-        long urn = awaitState(agent, "call").path("urn").asLong();
-        agentPhp(agent, "hangup", "");
-        JsonNode done = agentPhp(agent, "disposition", "&outcome=" + dnc);
+        long urn = desk.awaitState(agent, "call").path("urn").asLong();
+        desk.agentPhp(agent, "hangup", "");
+        JsonNode done = desk.agentPhp(agent, "disposition", "&outcome=" + dnc);
         JsonNode list = api.read("database.php", "dnc", Map.of()).get("list");
 
         assertTrue(done.path("success").asBoolean(), done.toString());
@@ -142,13 +109,13 @@ class ComplianceAgentApiTest {
         Centre.ok(api.write("ecnow.php", "ecnow_records", "create",
                 "[{\"dataset\":" + c[1] + ",\"MobilePhone\":\"07700 900101\"}]"));
         live(c[0]);
-        startEngine();
-        long agent = agent(c[0]);
-        agentPhp(agent, "agent_dial", "");
+        engine = desk.startEngine();
+        long agent = desk.agent(c[0], "ann");
+        desk.agentPhp(agent, "agent_dial", "");
 
-        JsonNode preview = agentPhp(agent, "next", "");
+        JsonNode preview = desk.agentPhp(agent, "next", "");
         Centre.ok(api.write("database.php", "dnc", "create", "[{\"ddi\":\"07700900100\"}]"));
-        JsonNode dialled = agentPhp(agent, "manual_dial", "");
+        JsonNode dialled = desk.agentPhp(agent, "manual_dial", "");
         engine.advance(Duration.ofMinutes(2));
         api.login();
         JsonNode item = api.read("ecnow.php", "ecnow_records", Map.of("dataset", "" + c[1],
@@ -159,7 +126,7 @@ class ComplianceAgentApiTest {
         assertFalse(dialled.path("success").asBoolean(), dialled.toString());
         assertEquals("Record " + first + " may no longer be dialled",
                 dialled.path("error").asText());
-        assertEquals("wait", agentPhp(agent, "state", "").path("state").asText());
+        assertEquals("wait", desk.agentPhp(agent, "state", "").path("state").asText());
         assertEquals(0, cdrs().path("list").size(), cdrs().toString());
         assertEquals("dnc", item.get("reason").asText(), item.toString());
         assertEquals("dnc", item.get("last_refusal").asText(), item.toString());

@@ -4,21 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendialler.testing.AgentDeskFixture.T0;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendialler.client.ContactNowClient;
-import org.opendialler.client.Datasets;
 import org.opendialler.dialler.DiallerEngine;
-import org.opendialler.dialler.EngineSettings;
+import org.opendialler.testing.AgentDeskFixture;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
@@ -29,10 +28,8 @@ import org.opendialler.testing.TestServer;
  */
 class AgentApiTest {
 
-    /** A Tuesday, 10:00 in London: inside every calling window. */
-    private static final Instant T0 = Instant.parse("2024-03-05T10:00:00Z");
-
     private final TestServer server = TestServer.start();
+    private AgentDeskFixture desk;
     private Api api;
     private ContactNowClient client;
     private DiallerEngine engine;
@@ -44,68 +41,16 @@ class AgentApiTest {
     }
 
     private void centre() {
-        server.clock.set(T0);
-        api = server.newCentre("Agents");
-        api.login();
-        client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/")
-                .credentials(api.username, TestServer.PASSWORD).build();
-        client.call("ecnow.php", "campaign_tables", "create", Map.of("name", "leads"));
+        desk = new AgentDeskFixture(server, "Agents");
+        api = desk.api;
+        client = desk.client;
         sale = client.outcomeCodes().create(List.of(
                 Map.of("description", "Sale", "complete", "Y", "sale", "Y"))).key();
     }
 
+    /** A live queue of dial mode {@code mode} with {@code leads} records to dial. */
     private long queue(String mode, int leads) {
-        long ds = client.datasets().create("leads", "Leads " + mode);
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("type", "outbound");
-        q.put("description", "Queue " + mode);
-        q.put("table", "leads");
-        q.put("callerid", "+442079460999");
-        q.put("dial_mode", mode);
-        q.put("amd", "N");
-        q.put("wrap_time", "20");
-        long qid = client.queues().create(List.of(q)).key();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < leads; i++) {
-            rows.add(Map.of("dataset", ds, "firstname", "Lead" + i,
-                    "mobilephone", String.format("07700 900%03d", i)));
-        }
-        if (!rows.isEmpty()) {
-            client.records().create(rows);
-        }
-        client.datasets().assign(ds, qid);
-        client.datasets().setStatus(ds, Datasets.Status.LIVE);
-        client.queues().update(List.of(Map.of("qid", qid, "live", "Y")));
-        return qid;
-    }
-
-    private long agent(long qid, String login) {
-        long id = client.agents().create(List.of(Map.of("login", login, "firstname", "Ann",
-                "password", "agent-pass"))).keys().get(0);
-        client.priority().create(List.of(Map.of("agentid", id, "qid", qid, "level", 1)));
-        return id;
-    }
-
-    private void startEngine() {
-        engine = server.server().startDialler(EngineSettings.defaults().withRealTime(false)
-                .withSeed(7).withStart(T0));
-        engine.advance(Duration.ofSeconds(1));
-    }
-
-    private JsonNode agentPhp(long agent, String action, String more) {
-        return api.get("/agent.php?token=" + api.token + "&agent=" + agent + "&action=" + action
-                + more).json();
-    }
-
-    private JsonNode awaitState(long agent, String state) {
-        for (int i = 0; i < 600; i++) {
-            JsonNode now = agentPhp(agent, "state", "");
-            if (state.equals(now.path("state").asText())) {
-                return now;
-            }
-            engine.advance(Duration.ofSeconds(1));
-        }
-        throw new AssertionError("agent " + agent + " never reached " + state);
+        return desk.queue("Queue " + mode, leads, Map.of("dial_mode", mode));
     }
 
     private static void assertError(String expected, JsonNode answer) {
@@ -117,26 +62,26 @@ class AgentApiTest {
     void anApiAgentTakesACallHangsUpAndSetsACallbackWrittenEverywhere() {
         centre();
         long qid = queue("progressive", 5);
-        startEngine();
-        long agent = agent(qid, "ann");
+        engine = desk.startEngine();
+        long agent = desk.agent(qid, "ann");
 
-        JsonNode login = agentPhp(agent, "agent_dial", "");
+        JsonNode login = desk.agentPhp(agent, "agent_dial", "");
         assertTrue(login.path("success").asBoolean(), login.toString());
         assertEquals("wait", login.path("state").asText());
         assertEquals(qid, login.path("qid").asLong());
-        JsonNode call = awaitState(agent, "call");
+        JsonNode call = desk.awaitState(agent, "call");
         long callid = call.path("callid").asLong();
         long urn = call.path("urn").asLong();
         assertTrue(callid > 0 && urn > 0, call.toString());
         assertTrue(call.path("record").path("firstname").asText().startsWith("Lead"));
-        assertError("Agent is on a call", agentPhp(agent, "logout", ""));
-        assertError("Agent is on a call", agentPhp(agent, "pause", ""));
+        assertError("Agent is on a call", desk.agentPhp(agent, "logout", ""));
+        assertError("Agent is on a call", desk.agentPhp(agent, "pause", ""));
 
-        JsonNode wrap = agentPhp(agent, "hangup", "");
+        JsonNode wrap = desk.agentPhp(agent, "hangup", "");
         assertEquals("wrap", wrap.path("state").asText(), wrap.toString());
         assertError("Agent is in wrap: set a disposition first",
-                agentPhp(agent, "logout", ""));
-        JsonNode done = agentPhp(agent, "disposition", "&outcome=109"
+                desk.agentPhp(agent, "logout", ""));
+        JsonNode done = desk.agentPhp(agent, "disposition", "&outcome=109"
                 + "&callback=2024-03-06%2014:30:00&notes_append=call%20back%20tomorrow");
         assertEquals("wait", done.path("state").asText(), done.toString());
 
@@ -184,46 +129,46 @@ class AgentApiTest {
     void pauseUnpauseAndLogoutFollowTheStateMachine() {
         centre();
         long qid = queue("progressive", 0);
-        startEngine();
-        long agent = agent(qid, "bob");
+        engine = desk.startEngine();
+        long agent = desk.agent(qid, "bob");
 
-        assertError("Agent is not logged in", agentPhp(agent, "pause", ""));
-        assertEquals("wait", agentPhp(agent, "agent_dial", "&queues=" + qid).path("state")
+        assertError("Agent is not logged in", desk.agentPhp(agent, "pause", ""));
+        assertEquals("wait", desk.agentPhp(agent, "agent_dial", "&queues=" + qid).path("state")
                 .asText());
-        assertError("Agent is already logged in", agentPhp(agent, "agent_dial", ""));
-        assertEquals("pause", agentPhp(agent, "pause", "&reason=lunch").path("state")
+        assertError("Agent is already logged in", desk.agentPhp(agent, "agent_dial", ""));
+        assertEquals("pause", desk.agentPhp(agent, "pause", "&reason=lunch").path("state")
                 .asText());
-        assertError("Agent is paused", agentPhp(agent, "hangup", ""));
-        assertEquals("wait", agentPhp(agent, "unpause", "").path("state").asText());
-        assertError("Agent has no call", agentPhp(agent, "disposition", "&outcome=109"));
-        assertError("Agent has no call", agentPhp(agent, "transfer", "&qid=" + qid));
-        assertEquals("logged_out", agentPhp(agent, "logout", "").path("state").asText());
-        assertError("Agent is not logged in", agentPhp(agent, "logout", ""));
+        assertError("Agent is paused", desk.agentPhp(agent, "hangup", ""));
+        assertEquals("wait", desk.agentPhp(agent, "unpause", "").path("state").asText());
+        assertError("Agent has no call", desk.agentPhp(agent, "disposition", "&outcome=109"));
+        assertError("Agent has no call", desk.agentPhp(agent, "transfer", "&qid=" + qid));
+        assertEquals("logged_out", desk.agentPhp(agent, "logout", "").path("state").asText());
+        assertError("Agent is not logged in", desk.agentPhp(agent, "logout", ""));
     }
 
     @Test
     void callbackWrapHangupreadyAndReadyDoWhatTheySayAndAreReadBack() {
         centre();
         long qid = queue("progressive", 5);
-        startEngine();
-        long agent = agent(qid, "gus");
-        assertError("Agent is not logged in", agentPhp(agent, "ready", ""));
-        agentPhp(agent, "agent_dial", "");
+        engine = desk.startEngine();
+        long agent = desk.agent(qid, "gus");
+        assertError("Agent is not logged in", desk.agentPhp(agent, "ready", ""));
+        desk.agentPhp(agent, "agent_dial", "");
 
-        JsonNode first = awaitState(agent, "call");
+        JsonNode first = desk.awaitState(agent, "call");
         long urn = first.path("urn").asLong();
-        JsonNode withCallback = agentPhp(agent, "callback",
+        JsonNode withCallback = desk.agentPhp(agent, "callback",
                 "&callback=2024-03-07%2011:15:00&agent_specific=1");
         assertEquals("call", withCallback.path("state").asText(), withCallback.toString());
-        JsonNode wrapped = agentPhp(agent, "wrap", "&subcode=7");
+        JsonNode wrapped = desk.agentPhp(agent, "wrap", "&subcode=7");
         assertEquals("wrap", wrapped.path("state").asText(), wrapped.toString());
         assertEquals(first.path("callid").asLong(), wrapped.path("callid").asLong());
-        assertEquals("wrap", agentPhp(agent, "wrap", "").path("state").asText());
-        JsonNode callbackLater = agentPhp(agent, "callback", "&callback=2024-03-07%2011:30:00"
+        assertEquals("wrap", desk.agentPhp(agent, "wrap", "").path("state").asText());
+        JsonNode callbackLater = desk.agentPhp(agent, "callback", "&callback=2024-03-07%2011:30:00"
                 + "&agent_specific=1");
         assertEquals("wrap", callbackLater.path("state").asText(), callbackLater.toString());
         // The disposition names no callback: the one set during the call is used.
-        assertEquals("wait", agentPhp(agent, "disposition", "&outcome=109").path("state")
+        assertEquals("wait", desk.agentPhp(agent, "disposition", "&outcome=109").path("state")
                 .asText());
         JsonNode record = api.read("ecnow.php", "ecnow_records", Map.of("table", "leads",
                 "id", String.valueOf(urn))).path("list").get(0);
@@ -232,11 +177,11 @@ class AgentApiTest {
         assertEquals(1, record.path("Agent_Specific").asInt(), record.toString());
         assertEquals(109, record.path("outcomecode").asInt(), record.toString());
 
-        JsonNode second = awaitState(agent, "call");
+        JsonNode second = desk.awaitState(agent, "call");
         long callid = second.path("callid").asLong();
-        assertError("Bad argument: outcome", agentPhp(agent, "hangupready", ""));
-        assertEquals("call", agentPhp(agent, "state", "").path("state").asText());
-        JsonNode ready = agentPhp(agent, "hangupready", "&outcome=" + sale);
+        assertError("Bad argument: outcome", desk.agentPhp(agent, "hangupready", ""));
+        assertEquals("call", desk.agentPhp(agent, "state", "").path("state").asText());
+        JsonNode ready = desk.agentPhp(agent, "hangupready", "&outcome=" + sale);
         assertEquals("wait", ready.path("state").asText(), ready.toString());
         assertTrue(ready.path("callid").isNull(), ready.toString());
         JsonNode cdr = api.get("/reporting.php?token=" + api.token + "&method=cdr&format=json"
@@ -247,12 +192,12 @@ class AgentApiTest {
         assertEquals(sale, row.path("ocid").asLong());
         assertEquals(agent, row.path("aid").asLong());
 
-        assertError("Agent has no call", agentPhp(agent, "wrap", ""));
-        assertError("Agent has no call", agentPhp(agent, "callback",
+        assertError("Agent has no call", desk.agentPhp(agent, "wrap", ""));
+        assertError("Agent has no call", desk.agentPhp(agent, "callback",
                 "&callback=2024-03-08%2009:00:00"));
-        assertEquals("wait", agentPhp(agent, "ready", "").path("state").asText());
-        assertEquals("pause", agentPhp(agent, "pause", "").path("state").asText());
-        JsonNode back = agentPhp(agent, "ready", "");
+        assertEquals("wait", desk.agentPhp(agent, "ready", "").path("state").asText());
+        assertEquals("pause", desk.agentPhp(agent, "pause", "").path("state").asText());
+        JsonNode back = desk.agentPhp(agent, "ready", "");
         assertEquals("wait", back.path("state").asText(), back.toString());
         assertEquals(engine.now().getEpochSecond(), back.path("since").asLong());
         List<String> states = new ArrayList<>();
@@ -266,10 +211,10 @@ class AgentApiTest {
     void withoutTheDiallerStateReadsTheDatabaseAndActionsAreRefused() {
         centre();
         long qid = queue("progressive", 0);
-        long agent = agent(qid, "cy");
+        long agent = desk.agent(qid, "cy");
 
-        assertEquals("logged_out", agentPhp(agent, "state", "").path("state").asText());
-        assertError(AgentScript.NOT_RUNNING, agentPhp(agent, "agent_dial", ""));
+        assertEquals("logged_out", desk.agentPhp(agent, "state", "").path("state").asText());
+        assertError(AgentScript.NOT_RUNNING, desk.agentPhp(agent, "agent_dial", ""));
         assertError(AgentScript.NOT_RUNNING, api.get("/click2dial.php?token=" + api.token
                 + "&qid=" + qid + "&number=07700900123").json());
     }
@@ -278,8 +223,8 @@ class AgentApiTest {
     void anotherCentresAgentAndQueueDoNotExist() {
         centre();
         long qid = queue("progressive", 0);
-        startEngine();
-        long agent = agent(qid, "dee");
+        engine = desk.startEngine();
+        long agent = desk.agent(qid, "dee");
         Api other = server.newCentre("Other");
         other.login();
 
@@ -295,16 +240,16 @@ class AgentApiTest {
     void previewNextClaimsInOrderAndDialsTheRecord() {
         centre();
         long qid = queue("preview", 3);
-        startEngine();
-        long agent = agent(qid, "eve");
+        engine = desk.startEngine();
+        long agent = desk.agent(qid, "eve");
         client.dnc().create(List.of(Map.of("ddi", "+447700900000")));
-        agentPhp(agent, "agent_dial", "");
+        desk.agentPhp(agent, "agent_dial", "");
 
-        JsonNode first = agentPhp(agent, "next", "");
+        JsonNode first = desk.agentPhp(agent, "next", "");
         assertEquals("preview", first.path("state").asText(), first.toString());
         assertEquals("Lead1", first.path("record").path("firstname").asText());
-        assertError("Agent is previewing a record", agentPhp(agent, "next", ""));
-        JsonNode dialled = agentPhp(agent, "manual_dial", "");
+        assertError("Agent is previewing a record", desk.agentPhp(agent, "next", ""));
+        JsonNode dialled = desk.agentPhp(agent, "manual_dial", "");
         assertTrue(dialled.path("success").asBoolean(), dialled.toString());
         engine.advance(Duration.ofMinutes(2));
 
@@ -319,21 +264,21 @@ class AgentApiTest {
     void click2dialCallsAWaitingAgentOrSaysNoneIsAvailable() {
         centre();
         long qid = queue("preview", 0);
-        startEngine();
-        long agent = agent(qid, "fay");
+        engine = desk.startEngine();
+        long agent = desk.agent(qid, "fay");
 
         assertError(ClickToDialScript.NO_AGENT, api.get("/click2dial.php?token=" + api.token
                 + "&qid=" + qid + "&number=07700900555&FirstName=Web").json());
-        agentPhp(agent, "agent_dial", "");
+        desk.agentPhp(agent, "agent_dial", "");
         JsonNode answer = api.get("/click2dial.php?token=" + api.token + "&qid=" + qid
                 + "&number=07700900555&FirstName=Web").json();
         assertTrue(answer.path("success").asBoolean(), answer.toString());
         long callid = answer.path("callid").asLong();
         long urn = answer.path("urn").asLong();
         engine.advance(Duration.ofMinutes(2));
-        if ("wrap".equals(agentPhp(agent, "state", "").path("state").asText())) {
+        if ("wrap".equals(desk.agentPhp(agent, "state", "").path("state").asText())) {
             // The visitor answered (the simulated carrier decides): the agent closes the call.
-            agentPhp(agent, "disposition", "&outcome=109");
+            desk.agentPhp(agent, "disposition", "&outcome=109");
         }
         String name = server.server().database().dsl()
                 .select(DSL.field(DSL.name("firstname"), String.class))

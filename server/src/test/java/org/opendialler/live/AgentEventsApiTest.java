@@ -3,6 +3,7 @@ package org.opendialler.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendialler.testing.AgentDeskFixture.T0;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,9 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,10 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opendialler.client.ContactNowClient;
-import org.opendialler.client.Datasets;
-import org.opendialler.dialler.DiallerEngine;
-import org.opendialler.dialler.EngineSettings;
+import org.opendialler.testing.AgentDeskFixture;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
@@ -41,8 +37,6 @@ import org.opendialler.testing.TestServer;
  */
 class AgentEventsApiTest {
 
-    /** A Tuesday, 10:00 in London. */
-    private static final Instant T0 = Instant.parse("2024-03-05T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,9 +45,8 @@ class AgentEventsApiTest {
 
     private final TestServer server = TestServer.start();
     private final List<Stream> streams = new ArrayList<>();
+    private AgentDeskFixture desk;
     private Api api;
-    private ContactNowClient client;
-    private DiallerEngine engine;
 
     @AfterEach
     void stop() {
@@ -149,39 +142,8 @@ class AgentEventsApiTest {
     }
 
     private void centre() {
-        server.clock.set(T0);
-        api = server.newCentre("Events");
-        client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/")
-                .credentials(api.username, TestServer.PASSWORD).build();
-        client.call("ecnow.php", "campaign_tables", "create", Map.of("name", "leads"));
-    }
-
-    private long queue() {
-        long ds = client.datasets().create("leads", "Leads");
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("type", "outbound");
-        q.put("description", "Queue");
-        q.put("table", "leads");
-        q.put("callerid", "+442079460999");
-        q.put("dial_mode", "progressive");
-        long qid = client.queues().create(List.of(q)).key();
-        client.datasets().assign(ds, qid);
-        client.datasets().setStatus(ds, Datasets.Status.LIVE);
-        client.queues().update(List.of(Map.of("qid", qid, "live", "Y")));
-        return qid;
-    }
-
-    private long agent(long qid) {
-        long id = client.agents().create(List.of(Map.of("login", "ann", "firstname", "Ann",
-                "password", "agent-pass"))).keys().get(0);
-        client.priority().create(List.of(Map.of("agentid", id, "qid", qid, "level", 1)));
-        return id;
-    }
-
-    private void startEngine() {
-        engine = server.server().startDialler(EngineSettings.defaults().withRealTime(false)
-                .withSeed(3).withStart(T0));
-        engine.advance(Duration.ofSeconds(1));
+        desk = new AgentDeskFixture(server, "Events");
+        api = desk.api;
     }
 
     private String events(Api as, String more) {
@@ -189,8 +151,7 @@ class AgentEventsApiTest {
     }
 
     private JsonNode act(long agent, String action, String more) {
-        JsonNode answer = api.get("/agent.php?token=" + api.token + "&agent=" + agent
-                + "&action=" + action + more).json();
+        JsonNode answer = desk.agentPhp(agent, action, more);
         assertTrue(answer.path("success").asBoolean(), answer.toString());
         return answer;
     }
@@ -222,9 +183,9 @@ class AgentEventsApiTest {
     @Test
     void anAgentsStreamTellsEveryStateChangeAtTheRootAndUnderTheApiPrefix() throws Exception {
         centre();
-        long qid = queue();
-        startEngine();
-        long agent = agent(qid);
+        long qid = desk.queue("Queue", 0, Map.of());
+        desk.startEngine(3);
+        long agent = desk.agent(qid, "ann");
         Stream root = new Stream(events(api, "&agent=" + agent));
         Stream prefixed = new Stream("/api" + events(api, "&agentid=" + agent));
         assertEquals(200, root.response.statusCode());
@@ -272,9 +233,9 @@ class AgentEventsApiTest {
     @Test
     void anotherCentresTokenGetsTheEnvelopeAndNoneOfThisCentresEvents() throws Exception {
         centre();
-        long qid = queue();
-        startEngine();
-        long agent = agent(qid);
+        long qid = desk.queue("Queue", 0, Map.of());
+        desk.startEngine(3);
+        long agent = desk.agent(qid, "ann");
         Api other = server.newCentre("Elsewhere");
 
         Api.Response refused = other.get(events(other, "&agent=" + agent));

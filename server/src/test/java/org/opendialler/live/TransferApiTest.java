@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendialler.testing.AgentDeskFixture.CALLER_ID;
+import static org.opendialler.testing.AgentDeskFixture.T0;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +31,8 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendialler.client.ContactNowClient;
-import org.opendialler.client.Datasets;
 import org.opendialler.dialler.DiallerEngine;
-import org.opendialler.dialler.EngineSettings;
+import org.opendialler.testing.AgentDeskFixture;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
 
@@ -46,15 +45,13 @@ import org.opendialler.testing.TestServer;
  */
 class TransferApiTest {
 
-    /** A Tuesday, 10:00 in London: inside every calling window. */
-    private static final Instant T0 = Instant.parse("2024-03-05T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CALLER_ID = "+442079460999";
     private static final Set<String> UNANSWERED = Set.of("No Answer", "Busy", "Dead Line",
             "Fax");
 
     private final TestServer server = TestServer.start();
     private final List<HttpResponse<InputStream>> streams = new ArrayList<>();
+    private AgentDeskFixture desk;
     private Api api;
     private ContactNowClient client;
     private DiallerEngine engine;
@@ -70,12 +67,9 @@ class TransferApiTest {
     }
 
     private void centre() {
-        server.clock.set(T0);
-        api = server.newCentre("Transfers");
-        api.login();
-        client = ContactNowClient.builder().baseUrl(server.baseUrl() + "/")
-                .credentials(api.username, TestServer.PASSWORD).build();
-        client.call("ecnow.php", "campaign_tables", "create", Map.of("name", "leads"));
+        desk = new AgentDeskFixture(server, "Transfers");
+        api = desk.api;
+        client = desk.client;
         List<Long> codes = client.outcomeCodes().create(List.of(
                 Map.of("description", "Sale", "complete", "Y", "sale", "Y"),
                 Map.of("description", "Passed on", "complete", "N"))).keys();
@@ -83,69 +77,15 @@ class TransferApiTest {
         passedOn = codes.get(1);
     }
 
-    /** A live progressive queue named {@code name} with {@code leads} records to dial. */
-    private long queue(String name, int leads, Map<String, Object> more) {
-        long ds = client.datasets().create("leads", "Leads of " + name);
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("type", "outbound");
-        q.put("description", name);
-        q.put("table", "leads");
-        q.put("callerid", CALLER_ID);
-        q.put("dial_mode", "progressive");
-        q.put("amd", "N");
-        q.put("wrap_time", "20");
-        q.putAll(more);
-        long qid = client.queues().create(List.of(q)).key();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < leads; i++) {
-            rows.add(Map.of("dataset", ds, "firstname", "Lead" + i,
-                    "mobilephone", String.format("07700 900%03d", i)));
-        }
-        if (!rows.isEmpty()) {
-            client.records().create(rows);
-        }
-        client.datasets().assign(ds, qid);
-        client.datasets().setStatus(ds, Datasets.Status.LIVE);
-        client.queues().update(List.of(Map.of("qid", qid, "live", "Y")));
-        return qid;
-    }
-
-    private long agent(long qid, String login) {
-        long id = client.agents().create(List.of(Map.of("login", login, "firstname", login,
-                "password", "agent-pass"))).keys().get(0);
-        client.priority().create(List.of(Map.of("agentid", id, "qid", qid, "level", 1)));
-        return id;
-    }
-
-    private void startEngine() {
-        engine = server.server().startDialler(EngineSettings.defaults().withRealTime(false)
-                .withSeed(7).withStart(T0));
-        engine.advance(Duration.ofSeconds(1));
-    }
-
-    private JsonNode agentPhp(long agent, String action, String more) {
-        return api.get("/agent.php?token=" + api.token + "&agent=" + agent + "&action=" + action
-                + more).json();
-    }
-
-    private JsonNode state(long agent) {
-        return agentPhp(agent, "state", "");
-    }
-
     /** Steps the engine until the agent is talking with a connected customer. */
     private JsonNode onCall(long agent) {
-        for (int i = 0; i < 600; i++) {
-            JsonNode now = state(agent);
-            if ("call".equals(now.path("state").asText())) {
-                // The customer's leg is bridged a moment after the agent is given the call.
-                engine.advance(Duration.ofSeconds(1));
-                JsonNode connected = state(agent);
-                assertEquals("talk", connected.path("line").asText(), connected.toString());
-                return connected;
-            }
-            engine.advance(Duration.ofSeconds(1));
-        }
-        throw new AssertionError("agent " + agent + " never got a call");
+        desk.awaitState(agent, "call");
+
+        // The customer's leg is bridged a moment after the agent is given the call.
+        engine.advance(Duration.ofSeconds(1));
+        JsonNode connected = desk.state(agent);
+        assertEquals("talk", connected.path("line").asText(), connected.toString());
+        return connected;
     }
 
     private static void assertError(String expected, JsonNode answer) {
@@ -232,14 +172,14 @@ class TransferApiTest {
     @Test
     void parkAndUnparkHoldTheCustomerWhileTheAgentStaysOnTheCall() throws Exception {
         centre();
-        long qid = queue("Queue A", 3, Map.of());
-        startEngine();
-        long agent = agent(qid, "ann");
+        long qid = desk.queue("Queue A", 3, Map.of());
+        engine = desk.startEngine();
+        long agent = desk.agent(qid, "ann");
 
-        assertError("Agent is not logged in", agentPhp(agent, "park", ""));
-        agentPhp(agent, "agent_dial", "");
-        assertError("Agent has no call", agentPhp(agent, "park", ""));
-        assertError("Agent has no call", agentPhp(agent, "unpark", ""));
+        assertError("Agent is not logged in", desk.agentPhp(agent, "park", ""));
+        desk.agentPhp(agent, "agent_dial", "");
+        assertError("Agent has no call", desk.agentPhp(agent, "park", ""));
+        assertError("Agent has no call", desk.agentPhp(agent, "unpark", ""));
         JsonNode call = onCall(agent);
         long callid = call.path("callid").asLong();
         HttpResponse<InputStream> stream = events(agent);
@@ -247,27 +187,27 @@ class TransferApiTest {
         assertEquals("call", seen.poll(10, TimeUnit.SECONDS).path("state").asText());
 
         assertError("Cannot unpark: the line is talk, expected parked or consult",
-                agentPhp(agent, "unpark", ""));
+                desk.agentPhp(agent, "unpark", ""));
         assertError("Cannot unpark_tpt: the line is talk, expected tpt_parked",
-                agentPhp(agent, "unpark_tpt", ""));
+                desk.agentPhp(agent, "unpark_tpt", ""));
         assertError("Cannot transfer without qid or number: the line is talk, expected consult"
-                + " or tpt_parked", agentPhp(agent, "transfer", ""));
-        assertLine("talk", state(agent));
-        JsonNode parked = agentPhp(agent, "park", "");
+                + " or tpt_parked", desk.agentPhp(agent, "transfer", ""));
+        assertLine("talk", desk.state(agent));
+        JsonNode parked = desk.agentPhp(agent, "park", "");
         assertLine("parked", parked);
         assertEquals(callid, parked.path("callid").asLong());
         assertTrue(parked.path("tpt").isNull(), parked.toString());
         assertError("Cannot park: the line is parked, expected talk",
-                agentPhp(agent, "park", ""));
-        assertError("Agent is on a call", agentPhp(agent, "logout", ""));
+                desk.agentPhp(agent, "park", ""));
+        assertError("Agent is on a call", desk.agentPhp(agent, "logout", ""));
         engine.advance(Duration.ofSeconds(40));
         // Held, the customer does not hang up at the end of their conversation.
-        assertLine("parked", state(agent));
-        assertLine("talk", agentPhp(agent, "unpark", ""));
-        JsonNode wrap = agentPhp(agent, "hangup", "");
+        assertLine("parked", desk.state(agent));
+        assertLine("talk", desk.agentPhp(agent, "unpark", ""));
+        JsonNode wrap = desk.agentPhp(agent, "hangup", "");
         assertEquals("wrap", wrap.path("state").asText(), wrap.toString());
         assertTrue(wrap.path("line").isNull(), wrap.toString());
-        agentPhp(agent, "disposition", "&outcome=" + sale);
+        desk.agentPhp(agent, "disposition", "&outcome=" + sale);
 
         List<String> told = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -324,42 +264,42 @@ class TransferApiTest {
     @Test
     void aTransferToAQueueGivesTheCustomerToItsWaitingAgentAndEachLegHasItsCdr() {
         centre();
-        long first = queue("Queue A", 3, Map.of());
-        long second = queue("Queue B", 0, Map.of());
+        long first = desk.queue("Queue A", 3, Map.of());
+        long second = desk.queue("Queue B", 0, Map.of());
         long stopped = client.queues().create(List.of(Map.of("type", "outbound",
                 "description", "Queue C", "table", "leads", "callerid", CALLER_ID))).key();
-        startEngine();
-        long ann = agent(first, "ann");
-        long bob = agent(second, "bob");
-        agentPhp(bob, "agent_dial", "");
-        agentPhp(ann, "agent_dial", "");
+        engine = desk.startEngine();
+        long ann = desk.agent(first, "ann");
+        long bob = desk.agent(second, "bob");
+        desk.agentPhp(bob, "agent_dial", "");
+        desk.agentPhp(ann, "agent_dial", "");
 
-        assertError("Agent has no call", agentPhp(ann, "transfer", "&qid=" + second));
+        assertError("Agent has no call", desk.agentPhp(ann, "transfer", "&qid=" + second));
         JsonNode call = onCall(ann);
         long callid = call.path("callid").asLong();
         long urn = call.path("urn").asLong();
-        assertError("Bad argument: qid", agentPhp(ann, "transfer", "&qid=B"));
-        assertError("Queue not found", agentPhp(ann, "transfer", "&qid=" + (stopped + 100)));
-        assertError("Queue is not dialling", agentPhp(ann, "transfer", "&qid=" + stopped));
-        assertError("Transfer to qid or number, not both", agentPhp(ann, "transfer",
+        assertError("Bad argument: qid", desk.agentPhp(ann, "transfer", "&qid=B"));
+        assertError("Queue not found", desk.agentPhp(ann, "transfer", "&qid=" + (stopped + 100)));
+        assertError("Queue is not dialling", desk.agentPhp(ann, "transfer", "&qid=" + stopped));
+        assertError("Transfer to qid or number, not both", desk.agentPhp(ann, "transfer",
                 "&qid=" + second + "&number=07700900999"));
-        assertLine("talk", state(ann));
-        assertEquals("wait", state(bob).path("state").asText());
+        assertLine("talk", desk.state(ann));
+        assertEquals("wait", desk.state(bob).path("state").asText());
 
-        JsonNode moved = agentPhp(ann, "transfer", "&qid=" + second);
+        JsonNode moved = desk.agentPhp(ann, "transfer", "&qid=" + second);
         assertEquals("wrap", moved.path("state").asText(), moved.toString());
         assertEquals(callid, moved.path("callid").asLong(), moved.toString());
-        JsonNode taken = state(bob);
+        JsonNode taken = desk.state(bob);
         assertEquals("call", taken.path("state").asText(), taken.toString());
         assertEquals(second, taken.path("qid").asLong());
         assertEquals(urn, taken.path("urn").asLong(), taken.toString());
         long onward = taken.path("callid").asLong();
         assertNotEquals(callid, onward);
-        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        desk.agentPhp(ann, "disposition", "&outcome=" + passedOn);
         engine.advance(Duration.ofSeconds(1));
-        assertLine("talk", state(bob));
-        agentPhp(bob, "hangup", "");
-        assertEquals("wait", agentPhp(bob, "disposition", "&outcome=" + sale)
+        assertLine("talk", desk.state(bob));
+        desk.agentPhp(bob, "hangup", "");
+        assertEquals("wait", desk.agentPhp(bob, "disposition", "&outcome=" + sale)
                 .path("state").asText());
 
         JsonNode list = cdrs();
@@ -395,18 +335,18 @@ class TransferApiTest {
     @Test
     void aTransferToAQueueWithNobodyWaitingIsLostThereAfterItsMaxWait() {
         centre();
-        long first = queue("Queue A", 3, Map.of());
-        long second = queue("Queue B", 0, Map.of("max_wait", "20"));
-        startEngine();
-        long ann = agent(first, "ann");
-        agentPhp(ann, "agent_dial", "");
+        long first = desk.queue("Queue A", 3, Map.of());
+        long second = desk.queue("Queue B", 0, Map.of("max_wait", "20"));
+        engine = desk.startEngine();
+        long ann = desk.agent(first, "ann");
+        desk.agentPhp(ann, "agent_dial", "");
         JsonNode call = onCall(ann);
         long urn = call.path("urn").asLong();
 
-        assertLine("parked", agentPhp(ann, "park", ""));
-        assertEquals("wrap", agentPhp(ann, "transfer", "&qid=" + second).path("state")
+        assertLine("parked", desk.agentPhp(ann, "park", ""));
+        assertEquals("wrap", desk.agentPhp(ann, "transfer", "&qid=" + second).path("state")
                 .asText());
-        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        desk.agentPhp(ann, "disposition", "&outcome=" + passedOn);
         JsonNode list = awaitThirdPartyCdrs(1);
 
         JsonNode lost = ofType(list, "tpt").get(0);
@@ -425,26 +365,26 @@ class TransferApiTest {
     @Test
     void aBlindTransferToANumberPutsTheCustomerThroughAndTheAgentWraps() {
         centre();
-        long qid = queue("Queue A", 3, Map.of());
-        startEngine();
-        long ann = agent(qid, "ann");
+        long qid = desk.queue("Queue A", 3, Map.of());
+        engine = desk.startEngine();
+        long ann = desk.agent(qid, "ann");
         client.dnc().create(List.of(Map.of("ddi", "+447700900888")));
-        agentPhp(ann, "agent_dial", "");
+        desk.agentPhp(ann, "agent_dial", "");
         JsonNode call = onCall(ann);
         long callid = call.path("callid").asLong();
         long urn = call.path("urn").asLong();
 
-        assertError("Bad argument: number", agentPhp(ann, "transfer", "&number=call-me"));
-        assertError("Number not dialled: dnc", agentPhp(ann, "transfer",
+        assertError("Bad argument: number", desk.agentPhp(ann, "transfer", "&number=call-me"));
+        assertError("Number not dialled: dnc", desk.agentPhp(ann, "transfer",
                 "&number=07700%20900888"));
-        JsonNode unchanged = state(ann);
+        JsonNode unchanged = desk.state(ann);
         assertLine("talk", unchanged);
         assertTrue(unchanged.path("tpt").isNull(), unchanged.toString());
-        JsonNode gone = agentPhp(ann, "transfer", "&number=07700%20900999");
+        JsonNode gone = desk.agentPhp(ann, "transfer", "&number=07700%20900999");
         assertEquals("wrap", gone.path("state").asText(), gone.toString());
         assertEquals(callid, gone.path("callid").asLong());
-        assertError("Agent is in wrap: set a disposition first", agentPhp(ann, "park", ""));
-        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        assertError("Agent is in wrap: set a disposition first", desk.agentPhp(ann, "park", ""));
+        desk.agentPhp(ann, "disposition", "&outcome=" + passedOn);
         JsonNode list = awaitThirdPartyCdrs(1);
 
         JsonNode out = byCallid(list, callid);
@@ -479,33 +419,33 @@ class TransferApiTest {
     @Test
     void aConsultationCallsTheThirdPartyWhileTheCustomerIsParkedThenPutsThemThrough() {
         centre();
-        long qid = queue("Queue A", 3, Map.of());
-        startEngine();
-        long ann = agent(qid, "ann");
-        agentPhp(ann, "agent_dial", "");
+        long qid = desk.queue("Queue A", 3, Map.of());
+        engine = desk.startEngine();
+        long ann = desk.agent(qid, "ann");
+        desk.agentPhp(ann, "agent_dial", "");
         JsonNode call = onCall(ann);
         long callid = call.path("callid").asLong();
         long urn = call.path("urn").asLong();
-        assertLine("parked", agentPhp(ann, "park", ""));
+        assertLine("parked", desk.agentPhp(ann, "park", ""));
         List<String> lines = new ArrayList<>(List.of("parked"));
 
-        JsonNode ringing = agentPhp(ann, "transfer", "&number=07700%20900950");
+        JsonNode ringing = desk.agentPhp(ann, "transfer", "&number=07700%20900950");
         assertLine("consult", ringing);
         lines.add("consult");
         assertEquals("ringing", ringing.path("tpt").path("state").asText(), ringing.toString());
         assertEquals("+447700900950", ringing.path("tpt").path("ddi").asText());
-        assertError("The third party has not answered", agentPhp(ann, "transfer", ""));
+        assertError("The third party has not answered", desk.agentPhp(ann, "transfer", ""));
         assertError("Cannot park: the line is consult, expected talk",
-                agentPhp(ann, "park", ""));
+                desk.agentPhp(ann, "park", ""));
         assertError("Cannot unpark_tpt: the line is consult, expected tpt_parked",
-                agentPhp(ann, "unpark_tpt", ""));
+                desk.agentPhp(ann, "unpark_tpt", ""));
         assertError("Cannot transfer: the line is consult, expected talk or parked",
-                agentPhp(ann, "transfer", "&number=07700900951"));
+                desk.agentPhp(ann, "transfer", "&number=07700900951"));
         assertError("Cannot transfer: the line is consult, expected talk or parked",
-                agentPhp(ann, "transfer", "&qid=" + qid));
-        assertLine("consult", state(ann));
+                desk.agentPhp(ann, "transfer", "&qid=" + qid));
+        assertLine("consult", desk.state(ann));
         // hangup during a consultation ends the third party's leg only.
-        JsonNode dropped = agentPhp(ann, "hangup", "");
+        JsonNode dropped = desk.agentPhp(ann, "hangup", "");
         assertLine("parked", dropped);
         lines.add("parked");
         assertTrue(dropped.path("tpt").isNull(), dropped.toString());
@@ -513,7 +453,7 @@ class TransferApiTest {
 
         JsonNode talking = null;
         for (int attempt = 0; attempt < 12 && talking == null; attempt++) {
-            assertLine("consult", agentPhp(ann, "transfer",
+            assertLine("consult", desk.agentPhp(ann, "transfer",
                     "&number=07700%20900" + (960 + attempt)));
             lines.add("consult");
             consulted++;
@@ -523,17 +463,17 @@ class TransferApiTest {
             }
         }
         assertNotNull(talking, "no third party answered in 12 calls");
-        JsonNode back = agentPhp(ann, "unpark", "");
+        JsonNode back = desk.agentPhp(ann, "unpark", "");
         assertLine("tpt_parked", back);
         assertEquals("held", back.path("tpt").path("state").asText(), back.toString());
         assertError("Cannot unpark: the line is tpt_parked, expected parked or consult",
-                agentPhp(ann, "unpark", ""));
-        assertLine("consult", agentPhp(ann, "unpark_tpt", ""));
-        assertLine("tpt_parked", agentPhp(ann, "unpark", ""));
+                desk.agentPhp(ann, "unpark", ""));
+        assertLine("consult", desk.agentPhp(ann, "unpark_tpt", ""));
+        assertLine("tpt_parked", desk.agentPhp(ann, "unpark", ""));
         lines.addAll(List.of("tpt_parked", "consult", "tpt_parked"));
-        JsonNode through = agentPhp(ann, "transfer", "");
+        JsonNode through = desk.agentPhp(ann, "transfer", "");
         assertEquals("wrap", through.path("state").asText(), through.toString());
-        agentPhp(ann, "disposition", "&outcome=" + passedOn);
+        desk.agentPhp(ann, "disposition", "&outcome=" + passedOn);
         JsonNode list = awaitThirdPartyCdrs(consulted);
 
         assertEquals("TPT", byCallid(list, callid).path("cres").asText());
@@ -567,14 +507,14 @@ class TransferApiTest {
     private JsonNode awaitThirdParty(long agent) {
         for (int i = 0; i < 30; i++) {
             engine.advance(Duration.ofSeconds(1));
-            JsonNode now = state(agent);
+            JsonNode now = desk.state(agent);
             if ("parked".equals(now.path("line").asText())) {
                 return null;
             }
             if ("talking".equals(now.path("tpt").path("state").asText())) {
                 // Answered; the third party is bridged to the agent a moment later.
                 engine.advance(Duration.ofSeconds(1));
-                JsonNode connected = state(agent);
+                JsonNode connected = desk.state(agent);
                 assertLine("consult", connected);
                 return connected;
             }
