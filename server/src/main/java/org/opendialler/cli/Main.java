@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A self-hosted contact centre that speaks the ContactNow API v2.",
         subcommands = {ServeCommand.class, DemoCommand.class, CentreCommand.class,
             UserCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class,
-            CommandLine.HelpCommand.class})
+            WarmUpCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
