@@ -21,12 +21,13 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code opendialler warm-up}: starts a server on a throwaway data directory, asks it what a
- * client asks first, and stops. The build runs it under {@code -XX:ArchiveClassesAtExit} so that
- * the class archive holds the classes of a start on a fresh database and of a first request.
+ * client asks first, stops, and starts it once more on the same directory. The build runs it
+ * under {@code -XX:ArchiveClassesAtExit} so that the class archive holds the classes of a start
+ * on a fresh database, of a first request, and of a start on an existing database (Flyway's).
  */
 @Command(name = "warm-up", hidden = true,
         description = "Start a server on a throwaway data directory, ask it a few requests, "
-                + "stop (the class archive's training run).")
+                + "stop; twice (the class archive's training run).")
 final class WarmUpCommand implements Callable<Integer> {
 
     private static final String USER = "warm-up";
@@ -36,19 +37,19 @@ final class WarmUpCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path data = Files.createTempDirectory("opendialler-warm-up");
         try {
-            askAFreshServer(data);
+            String password = UUID.randomUUID().toString();
+            ServerConfig config = ServerConfig.defaults(data).withPort(0)
+                    .withHost("127.0.0.1").withDb(DbConfig.embedded(data))
+                    .withBootstrap(new ServerConfig.Bootstrap("Warm-up", USER, password));
+            ask(config, password);
+            ask(config, password);
         } finally {
             delete(data);
         }
         return 0;
     }
 
-    private static void askAFreshServer(Path data) throws IOException {
-        String password = UUID.randomUUID().toString();
-        ServerConfig config = ServerConfig.defaults(data).withPort(0).withHost("127.0.0.1")
-                .withDb(DbConfig.embedded(data))
-                .withBootstrap(new ServerConfig.Bootstrap("Warm-up", USER, password));
-
+    private static void ask(ServerConfig config, String password) throws IOException {
         try (OpenDiallerServer server = OpenDiallerServer.start(config)) {
             String base = server.baseUrl();
             get(base + "/health");
