@@ -2,8 +2,10 @@ package org.opendialler.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.opendialler.server.OpenDiallerServer;
+import org.opendialler.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +19,13 @@ public final class Main {
     /** The subcommands, in the order the help lists them. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
+    /** The subcommands that start a server, so open a database soon after parsing. */
+    private static final Set<String> SERVERS = Set.of("serve", "demo");
+
     public static void main(String[] args) {
+        if (args.length > 0 && SERVERS.contains(args[0])) {
+            Database.warmUpJooq();
+        }
         int code = commandLine(args).execute(args);
         if (code != 0 || !ServeCommand.isServing()) {
             System.exit(code);

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static Thread jooqWarmUp;
 
     private final DbConfig config;
     private final HikariDataSource pool;
@@ -67,7 +68,7 @@ public final class Database implements AutoCloseable {
 
     private static Database open(DbConfig config, MeterRegistry metrics, int poolSize,
             boolean copied) {
-        Thread jooq = startJooqWarmUp(config);
+        Thread jooq = warmUpJooq();
         HikariDataSource pool = pool(config, metrics, poolSize);
         try {
             bringUpToDate(config, pool, copied);
@@ -106,22 +107,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Renders queries of the shapes the scripts use, without running them, on a thread of its
-     * own: a second core loads and initialises jOOQ's classes while Flyway checks the schema.
-     * Nothing else touches jOOQ until it has ended, as two threads initialising jOOQ's classes
-     * at once could each wait for the other.
+     * Starts, once per process, rendering queries of the shapes the scripts use, without running
+     * them, on a thread of its own: a second core loads and initialises jOOQ's classes (a large
+     * part of a start) while the command line is parsed and the schema opened. {@link #open}
+     * waits for it before anything else touches jOOQ, as two threads initialising jOOQ's classes
+     * at once could each wait for the other. Commands that will open a database call it first.
      */
-    private static Thread startJooqWarmUp(DbConfig config) {
-        Thread thread = new Thread(() -> {
-            try {
-                renderSamples(DSL.using(dialect(config), settings()));
-            } catch (RuntimeException e) {
-                LOG.warn("jOOQ's warm-up failed; the first queries will do it", e);
-            }
-        }, "opendialler-jooq-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+    public static synchronized Thread warmUpJooq() {
+        if (jooqWarmUp == null) {
+            jooqWarmUp = new Thread(() -> {
+                try {
+                    renderSamples(DSL.using(SQLDialect.H2, settings()));
+                } catch (RuntimeException e) {
+                    LOG.warn("jOOQ's warm-up failed; the first queries will do it", e);
+                }
+            }, "opendialler-jooq-warm-up");
+            jooqWarmUp.setDaemon(true);
+            jooqWarmUp.start();
+        }
+        return jooqWarmUp;
     }
 
     private static void renderSamples(DSLContext dsl) {
