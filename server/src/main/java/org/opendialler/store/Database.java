@@ -165,9 +165,10 @@ public final class Database implements AutoCloseable {
             flyway.schemas(config.schema()).createSchemas(true);
         }
         MigrateResult result = flyway.load().migrate();
-        LOG.info("Database schema at version {} ({} migrations applied now{})",
-                result.targetSchemaVersion == null ? result.initialSchemaVersion
-                        : result.targetSchemaVersion, result.migrationsExecuted, copied ? ", to a copy of the build's empty database"
+        String version = result.targetSchemaVersion == null ? result.initialSchemaVersion
+                : result.targetSchemaVersion;
+        LOG.info("Database schema at version {} ({} migrations applied now{})", version,
+                result.migrationsExecuted, copied ? ", to a copy of the build's empty database"
                         : "");
     }
 
