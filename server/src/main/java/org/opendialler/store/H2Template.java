@@ -137,6 +137,7 @@ public final class H2Template {
     private static boolean copy(InputStream template, Path file) throws IOException {
         Path part = file.resolveSibling(file.getFileName() + ".part");
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             Files.copy(template, part, StandardCopyOption.REPLACE_EXISTING);
             Files.move(part, file);
             return true;
