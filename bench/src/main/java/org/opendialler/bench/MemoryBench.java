@@ -114,6 +114,15 @@ final class MemoryBench {
         return "./opendialler serve, class archive " + archive;
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the launcher built the jar or the class archive before starting the server. */
     private static boolean builtFirst(Path data) {
         try {
@@ -142,8 +151,9 @@ final class MemoryBench {
                     return;
                 }
             } catch (IOException e) {
-                // Not listening yet: poll again.
-                Thread.onSpinWait();
+                // Not listening yet. A poll without a pause would take one of the two cores
+                // from the start it measures; 10 ms is the figure's resolution.
+                pause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
