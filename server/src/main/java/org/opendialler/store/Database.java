@@ -11,7 +11,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static Thread jooqWarmUp;
 
     private final DbConfig config;
     private final HikariDataSource pool;
@@ -34,21 +38,54 @@ public final class Database implements AutoCloseable {
     private Database(DbConfig config, HikariDataSource pool) {
         this.config = config;
         this.pool = pool;
-        Settings settings = new Settings()
+        this.dsl = DSL.using(pool, dialect(config), settings());
+    }
+
+    private static Settings settings() {
+        return new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
                 .withExecuteLogging(false)
                 .withRenderSchema(false);
-        this.dsl = DSL.using(pool, config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2,
-                settings);
     }
 
-    /** Opens the pool and applies any migration the schema lacks. */
+    private static SQLDialect dialect(DbConfig config) {
+        return config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2;
+    }
+
+    /**
+     * Opens the pool and applies any migration the schema lacks. A fresh embedded database
+     * starts as a copy of the build's migrated one ({@link H2Template}).
+     */
     public static Database open(DbConfig config, MeterRegistry metrics, int poolSize) {
+        boolean copied = H2Template.seed(config);
+        return open(config, metrics, poolSize, copied);
+    }
+
+    /** The build's way: every migration applied by Flyway to whatever {@code config} names. */
+    static Database openUnseeded(DbConfig config) {
+        return open(config, null, 2, false);
+    }
+
+    private static Database open(DbConfig config, MeterRegistry metrics, int poolSize,
+            boolean copied) {
+        Thread jooq = warmUpJooq();
+        HikariDataSource pool = pool(config, metrics, poolSize);
+        try {
+            bringUpToDate(config, pool, copied);
+            await(jooq);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(config, pool);
+    }
+
+    private static HikariDataSource pool(DbConfig config, MeterRegistry metrics, int size) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMaximumPoolSize(size);
         hikari.setPoolName("opendialler");
         hikari.setConnectionTimeout(10_000);
         if (config.schema() != null) {
@@ -57,17 +94,63 @@ public final class Database implements AutoCloseable {
         if (metrics != null) {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         }
-        HikariDataSource pool = new HikariDataSource(hikari);
-        try {
-            migrate(config, pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new Database(config, pool);
+        return new HikariDataSource(hikari);
     }
 
-    private static void migrate(DbConfig config, DataSource pool) {
+    private static void bringUpToDate(DbConfig config, DataSource pool, boolean copied) {
+        if (copied && H2Template.madeFromTheseMigrations()) {
+            LOG.info("Database made from the build's empty one, which has every migration on "
+                    + "the class path");
+            return;
+        }
+        migrate(config, pool, copied);
+    }
+
+    /**
+     * Starts, once per process, rendering queries of the shapes the scripts use, without running
+     * them, on a thread of its own: a second core loads and initialises jOOQ's classes (a large
+     * part of a start) while the command line is parsed and the schema opened. {@link #open}
+     * waits for it before anything else touches jOOQ, as two threads initialising jOOQ's classes
+     * at once could each wait for the other. Commands that will open a database call it first.
+     */
+    public static synchronized Thread warmUpJooq() {
+        if (jooqWarmUp == null) {
+            jooqWarmUp = new Thread(() -> {
+                try {
+                    renderSamples(DSL.using(SQLDialect.H2, settings()));
+                } catch (RuntimeException e) {
+                    LOG.warn("jOOQ's warm-up failed; the first queries will do it", e);
+                }
+            }, "opendialler-jooq-warm-up");
+            jooqWarmUp.setDaemon(true);
+            jooqWarmUp.start();
+        }
+        return jooqWarmUp;
+    }
+
+    private static void renderSamples(DSLContext dsl) {
+        Table<Record> table = DSL.table(DSL.name("warm_up"));
+        Field<Long> id = DSL.field(DSL.name("id"), Long.class);
+        Field<String> text = DSL.field(DSL.name("text"), String.class);
+
+        dsl.select(id, text).from(table).where(id.eq(1L).and(text.isNotNull()))
+                .orderBy(id.desc()).limit(10).offset(0).getSQL();
+        dsl.selectCount().from(table).where(id.in(1L, 2L)).getSQL();
+        dsl.insertInto(table).set(id, 1L).set(text, "a").returningResult(id).getSQL();
+        dsl.update(table).set(text, "b").where(id.eq(1L)).getSQL();
+        dsl.deleteFrom(table).where(id.eq(1L)).getSQL();
+    }
+
+    private static void await(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the database", e);
+        }
+    }
+
+    private static void migrate(DbConfig config, DataSource pool, boolean copied) {
         // db/migration runs on both databases; what only one of them can express (partial
         // indexes on PostgreSQL) lives in that database's own location, same versions.
         // Migrations are numbered by area (docs/ARCHITECTURE.md), so a new one of an earlier
@@ -82,9 +165,11 @@ public final class Database implements AutoCloseable {
             flyway.schemas(config.schema()).createSchemas(true);
         }
         MigrateResult result = flyway.load().migrate();
-        LOG.info("Database schema at version {} ({} migrations applied now)",
-                result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion,
-                result.migrationsExecuted);
+        String version = result.targetSchemaVersion == null ? result.initialSchemaVersion
+                : result.targetSchemaVersion;
+        LOG.info("Database schema at version {} ({} migrations applied now{})", version,
+                result.migrationsExecuted, copied ? ", to a copy of the build's empty database"
+                        : "");
     }
 
     public DSLContext dsl() {

@@ -1,6 +1,7 @@
 package org.opendialler.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the database is. A blank URL means the embedded H2 file under the data directory.
@@ -22,6 +23,20 @@ public record DbConfig(String url, String user, String password, String schema) 
     public static String h2Options() {
         return ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+    }
+
+    /**
+     * The file of the embedded database of a data directory ({@link #embedded}), or empty for
+     * any other database, an H2 URL of the user's own included (its options may differ).
+     */
+    public Optional<Path> embeddedFile() {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix) || !url.endsWith(h2Options()) || !"sa".equals(user)
+                || schema != null) {
+            return Optional.empty();
+        }
+        String base = url.substring(prefix.length(), url.length() - h2Options().length());
+        return base.contains(";") ? Optional.empty() : Optional.of(Path.of(base + ".mv.db"));
     }
 
     public boolean isPostgres() {

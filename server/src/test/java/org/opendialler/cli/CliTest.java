@@ -1,6 +1,7 @@
 package org.opendialler.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,7 @@ class CliTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            var cli = Main.commandLine();
+            var cli = Main.commandLine(args);
             cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
             int code = cli.execute(args);
             return new Run(code, out.toString(StandardCharsets.UTF_8),
@@ -85,6 +86,29 @@ class CliTest {
         assertEquals("opendialler: unknown time zone: Mars/Olympus\n", zone.err());
         assertTrue(noPassword.err().contains("no password"), noPassword.err());
         assertEquals("opendialler: no contact centre with id 999\n", noCentre.err());
+    }
+
+    @Test
+    void theHelpListsEveryCommandButTheHiddenWarmUpAndAnUnknownOneIsRefused() {
+        Run help = run("", "--help");
+        Run unknown = run("", "serve-me");
+
+        assertEquals(0, help.code(), help.err());
+        for (String command : List.of("serve", "demo", "centre", "user", "export", "import",
+                "report", "help")) {
+            assertTrue(help.out().contains("\n  " + command + " "), help.out());
+        }
+        assertFalse(help.out().contains("warm-up"), help.out());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("serve-me"), unknown.err());
+    }
+
+    @Test
+    void theWarmUpRunAsksAServerOfItsOwnAndSucceeds() {
+        Run warmUp = run("", "warm-up");
+
+        assertEquals(0, warmUp.code(), warmUp.err());
+        assertEquals("", warmUp.out());
     }
 
     @Test
