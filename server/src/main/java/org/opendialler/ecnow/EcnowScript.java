@@ -23,8 +23,8 @@ public final class EcnowScript extends MethodScript {
         TableMethods t = new TableMethods(db, tables);
         DatasetMethods d = new DatasetMethods(tables, datasets, lookups, centres);
         RecordWrites w = new RecordWrites(db, tables, datasets, lookups, centres, clock);
-        RecordReads r = new RecordReads(db, tables, datasets, centres, readCap, explainer,
-                clock);
+        RecordReads r = new RecordReads(db, new KeptDefinitions(tables), datasets, readCap,
+                explainer, clock);
         methods()
                 .on("campaign_tables", "read", t::readTables)
                 .on("campaign_tables", "create", t::createTables)

@@ -29,51 +29,58 @@ import org.opendialler.tenancy.Centre;
 final class RecordReads {
 
     private final Database db;
-    private final Tables tables;
+    private final KeptDefinitions definitions;
     private final Datasets datasets;
-    private final Centres centres;
     private final int readCap;
     private final DialExplainer explainer;
     private final Clock clock;
 
-    RecordReads(Database db, Tables tables, Datasets datasets, Centres centres, int readCap,
+    RecordReads(Database db, KeptDefinitions definitions, Datasets datasets, int readCap,
             DialExplainer explainer, Clock clock) {
         this.db = db;
-        this.tables = tables;
+        this.definitions = definitions;
         this.datasets = datasets;
-        this.centres = centres;
         this.readCap = readCap;
         this.explainer = explainer;
         this.clock = clock;
     }
 
     Answer read(ApiRequest request) {
+        Optional<TableDefinitions> found = definitions(request);
+        if (found.isEmpty()) {
+            return Answer.Rows.of(List.of());
+        }
+
         long ccid = request.ccid();
-        Centre centre = centres.of(ccid);
+        TableDefinitions defs = found.get();
+        Condition where = Records.CCID.eq(ccid)
+                .and(Records.TABLE_ID.eq(defs.table().orElseThrow().tableId()));
+        Optional<Long> datasetId = request.longParam("dataset");
+        if (datasetId.isPresent()) {
+            where = where.and(Records.DATASETID.eq(datasetId.get()));
+        }
+        where = where.and(filters(request, defs.centre(), defs.fields()));
+        return page(request, ccid, where, defs.fields(), defs.centre().zone());
+    }
+
+    /** The definitions of the table read, or empty for a dataset the centre does not have. */
+    private Optional<TableDefinitions> definitions(ApiRequest request) {
         Optional<String> tableName = request.optional("table");
         Optional<Long> datasetId = request.longParam("dataset");
         if (tableName.isEmpty() && datasetId.isEmpty()) {
             throw new ApiException("Missing table or dataset");
         }
-        CampaignTable table;
-        Condition where = Records.CCID.eq(ccid);
+
         if (tableName.isPresent()) {
-            table = tables.byName(ccid, tableName.get()).orElseThrow(() -> new ApiException(
-                    "Table [" + tableName.get() + "] does not exist."));
-        } else {
-            Optional<Datasets.Dataset> d = datasets.byId(ccid, datasetId.get());
-            if (d.isEmpty()) {
-                return Answer.Rows.of(List.of());
+            TableDefinitions defs = definitions.byName(request.caller(), tableName.get());
+            if (defs.table().isEmpty()) {
+                throw new ApiException("Table [" + tableName.get() + "] does not exist.");
             }
-            table = tables.byId(ccid, d.get().tableId()).orElseThrow();
+            return Optional.of(defs);
         }
-        where = where.and(Records.TABLE_ID.eq(table.tableId()));
-        if (datasetId.isPresent()) {
-            where = where.and(Records.DATASETID.eq(datasetId.get()));
-        }
-        List<FieldDef> fields = tables.fields(ccid, table.tableId());
-        where = where.and(filters(request, centre, fields));
-        return page(request, ccid, where, fields, centre.zone());
+
+        return datasets.byId(request.ccid(), datasetId.get())
+                .map(d -> definitions.byId(request.caller(), d.tableId()));
     }
 
     private Condition filters(ApiRequest request, Centre centre, List<FieldDef> fields) {

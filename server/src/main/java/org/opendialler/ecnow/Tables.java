@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.opendialler.store.Database;
+import org.opendialler.tenancy.Centre;
+import org.opendialler.tenancy.Tenancy;
 
 /** Campaign tables and their custom fields, confined to one centre per call. Thread-safe. */
 final class Tables {
@@ -43,6 +46,21 @@ final class Tables {
     static final Field<String> SORT_ORDER = field(name("sort_order"), String.class);
     static final Field<String> PICKLIST = field(name("picklist"), String.class);
 
+    private static final Table<Record> CENTRES = table(name("centres"));
+    private static final Field<Long> CENTRE_CCID = field(name("centres", "ccid"), Long.class);
+    private static final Field<Long> VERSION =
+            field(name("centres", "definitions_version"), Long.class);
+    private static final Field<String> CENTRE_NAME =
+            field(name("centres", "name"), String.class).as("centre_name");
+    private static final Field<String> TIMEZONE = field(name("centres", "timezone"), String.class);
+    private static final Field<String> COUNTRY = field(name("centres", "country"), String.class);
+    private static final Field<Long> T_ID = field(name("campaign_tables", "table_id"), Long.class);
+    private static final Field<Long> T_CCID = field(name("campaign_tables", "ccid"), Long.class);
+    private static final Field<String> T_NAME =
+            field(name("campaign_tables", "name"), String.class).as("table_name");
+    private static final Field<String> T_NAME_LOWER =
+            field(name("campaign_tables", "name_lower"), String.class);
+
     static final String NAME_RULE = "[A-Za-z][A-Za-z0-9_]{0,63}";
     static final List<String> TYPES = List.of("int", "varchar", "smalltext", "largetext",
             "datetime", "date", "select", "radio", "checkbox");
@@ -56,7 +74,11 @@ final class Tables {
     }
 
     Optional<CampaignTable> byName(long ccid, String tableName) {
-        return db.dsl().selectFrom(TABLES)
+        return byName(db.dsl(), ccid, tableName);
+    }
+
+    private static Optional<CampaignTable> byName(DSLContext dsl, long ccid, String tableName) {
+        return dsl.selectFrom(TABLES)
                 .where(CCID.eq(ccid), NAME_LOWER.eq(tableName.trim().toLowerCase(Locale.ROOT)))
                 .fetchOptional(Tables::toTable);
     }
@@ -85,20 +107,27 @@ final class Tables {
                     + " at most 64 characters");
         }
         String trimmed = tableName.trim();
-        if (byName(ccid, trimmed).isPresent()) {
-            throw new RowProblem("Table [" + trimmed + "] already exists.");
-        }
-        long id = db.dsl().insertInto(TABLES)
-                .set(CCID, ccid)
-                .set(NAME, trimmed)
-                .set(NAME_LOWER, trimmed.toLowerCase(Locale.ROOT))
-                .set(CREATED_AT, clock.instant().getEpochSecond())
-                .returningResult(TABLE_ID).fetchOne(TABLE_ID);
-        return new CampaignTable(id, ccid, trimmed);
+        return db.transaction(tx -> {
+            Tenancy.definitionsChange(tx, ccid);
+
+            if (byName(tx, ccid, trimmed).isPresent()) {
+                throw new RowProblem("Table [" + trimmed + "] already exists.");
+            }
+
+            long id = tx.insertInto(TABLES)
+                    .set(CCID, ccid)
+                    .set(NAME, trimmed)
+                    .set(NAME_LOWER, trimmed.toLowerCase(Locale.ROOT))
+                    .set(CREATED_AT, clock.instant().getEpochSecond())
+                    .returningResult(TABLE_ID).fetchOne(TABLE_ID);
+            return new CampaignTable(id, ccid, trimmed);
+        });
     }
 
     /** Deletes a table whose datasets are all expired, with its records and fields. */
     void delete(DSLContext tx, CampaignTable t) {
+        Tenancy.definitionsChange(tx, t.ccid());
+
         Condition mine = CCID.eq(t.ccid()).and(TABLE_ID.eq(t.tableId()));
         tx.deleteFrom(Records.VALUES).where(Records.VALUE_FIELD.in(
                 tx.select(FIELD_ID).from(FIELDS).where(mine))).execute();
@@ -120,6 +149,61 @@ final class Tables {
         return all;
     }
 
+    /** The centre's definitions with the table of that name (trimmed, any case), if any. */
+    TableDefinitions definitionsByName(long ccid, String tableName) {
+        return definitions(ccid, T_NAME_LOWER.eq(tableName.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    TableDefinitions definitionsById(long ccid, long tableId) {
+        return definitions(ccid, T_ID.eq(tableId));
+    }
+
+    /**
+     * The centre, one table and its fields in one statement, so that they and the version
+     * read with them are of one moment: a kept copy is never newer or older than its version.
+     */
+    private TableDefinitions definitions(long ccid, Condition whichTable) {
+        List<Record> rows = db.dsl()
+                .select(VERSION, CENTRE_NAME, TIMEZONE, COUNTRY, T_ID, T_NAME)
+                .select(fieldColumns())
+                .from(CENTRES)
+                .leftJoin(TABLES).on(T_CCID.eq(CENTRE_CCID), whichTable)
+                .leftJoin(FIELDS).on(qualified(CCID).eq(CENTRE_CCID),
+                        qualified(TABLE_ID).eq(T_ID))
+                .where(CENTRE_CCID.eq(ccid))
+                .orderBy(qualified(POSITION))
+                .fetch();
+        return toDefinitions(ccid, rows);
+    }
+
+    /** One row per custom field, or one row of nulls past the centre's own columns. */
+    private static TableDefinitions toDefinitions(long ccid, List<Record> rows) {
+        Record first = rows.get(0);
+        Centre centre = new Centre(ccid, first.get(CENTRE_NAME), ZoneId.of(first.get(TIMEZONE)),
+                first.get(COUNTRY));
+        Optional<CampaignTable> table = Optional.ofNullable(first.get(T_ID))
+                .map(id -> new CampaignTable(id, ccid, first.get(T_NAME)));
+
+        List<FieldDef> fields = new ArrayList<>(StandardFields.all());
+        rows.stream().filter(r -> r.get(FIELD_ID) != null).map(Tables::toField)
+                .forEach(fields::add);
+        return new TableDefinitions(first.get(VERSION), centre, table, List.copyOf(fields));
+    }
+
+    /** The columns of campaign_fields under their own names, which {@link #toField} reads. */
+    private static List<Field<?>> fieldColumns() {
+        List<Field<?>> columns = new ArrayList<>();
+        for (Field<?> f : List.of(FIELD_ID, POSITION, NAME, FIELD_TYPE, SIZE, GROUP_NAME, PROMPT,
+                READONLY, HIDDEN, HIDDEN_ON_SCRIPT, REQUIRED, SEARCHABLE, SORT_ORDER, PICKLIST)) {
+            columns.add(qualified(f).as(f.getName()));
+        }
+        return columns;
+    }
+
+    private static <T> Field<T> qualified(Field<T> column) {
+        return field(name("campaign_fields", column.getName()), column.getType());
+    }
+
     private static FieldDef toField(Record r) {
         String picklist = r.get(PICKLIST);
         List<String> values = picklist.isEmpty() ? List.of() : Arrays.asList(picklist.split(","));
@@ -130,23 +214,33 @@ final class Tables {
     }
 
     void addField(CampaignTable t, FieldDef f) {
-        Integer max = db.dsl().select(POSITION.max()).from(FIELDS)
-                .where(CCID.eq(t.ccid()), TABLE_ID.eq(t.tableId())).fetchOne(0, Integer.class);
-        int position = max == null ? StandardFields.all().size() + 1 : max + 1;
-        db.dsl().insertInto(FIELDS)
-                .set(CCID, t.ccid())
-                .set(TABLE_ID, t.tableId())
-                .set(POSITION, position)
-                .set(NAME, f.name())
-                .set(NAME_LOWER, f.name().toLowerCase(Locale.ROOT))
-                .set(columns(f))
-                .execute();
+        db.transaction(tx -> {
+            Tenancy.definitionsChange(tx, t.ccid());
+
+            Integer max = tx.select(POSITION.max()).from(FIELDS)
+                    .where(CCID.eq(t.ccid()), TABLE_ID.eq(t.tableId()))
+                    .fetchOne(0, Integer.class);
+            int position = max == null ? StandardFields.all().size() + 1 : max + 1;
+            return tx.insertInto(FIELDS)
+                    .set(CCID, t.ccid())
+                    .set(TABLE_ID, t.tableId())
+                    .set(POSITION, position)
+                    .set(NAME, f.name())
+                    .set(NAME_LOWER, f.name().toLowerCase(Locale.ROOT))
+                    .set(columns(f))
+                    .execute();
+        });
     }
 
     void updateField(CampaignTable t, FieldDef f) {
-        db.dsl().update(FIELDS).set(columns(f))
-                .where(CCID.eq(t.ccid()), TABLE_ID.eq(t.tableId()), FIELD_ID.eq(f.fieldId()))
-                .execute();
+        db.transaction(tx -> {
+            Tenancy.definitionsChange(tx, t.ccid());
+
+            return tx.update(FIELDS).set(columns(f))
+                    .where(CCID.eq(t.ccid()), TABLE_ID.eq(t.tableId()),
+                            FIELD_ID.eq(f.fieldId()))
+                    .execute();
+        });
     }
 
     private static Map<Field<?>, Object> columns(FieldDef f) {

@@ -25,6 +25,7 @@ public final class Tenancy {
     static final Field<String> TIMEZONE = field(name("timezone"), String.class);
     static final Field<String> COUNTRY = field(name("country"), String.class);
     static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+    static final Field<Long> DEFINITIONS_VERSION = field(name("definitions_version"), Long.class);
 
     static final Table<Record> USERS = table(name("api_users"));
     static final Field<Long> USER_ID = field(name("user_id"), Long.class);
@@ -85,6 +86,17 @@ public final class Tenancy {
 
     public List<Centre> centres() {
         return db.dsl().selectFrom(CENTRES).orderBy(CCID).fetch(Tenancy::toCentre);
+    }
+
+    /**
+     * Records that the centre's definitions (its own row, campaign tables, fields) change. Call
+     * it first in the transaction that changes them: nodes keep definitions in memory for as
+     * long as this version stays the same. It also makes such changes of one centre wait for
+     * each other.
+     */
+    public static void definitionsChange(DSLContext tx, long ccid) {
+        tx.update(CENTRES).set(DEFINITIONS_VERSION, DEFINITIONS_VERSION.plus(1))
+                .where(CCID.eq(ccid)).execute();
     }
 
     private static Centre toCentre(Record r) {

@@ -52,6 +52,10 @@ public final class TokenService implements Authenticator {
     static final Field<Long> USERS_USER_ID = field(name("api_users", "user_id"), Long.class);
     static final Field<String> USERNAME = field(name("username"), String.class);
     static final Table<Record> USERS = table(name("api_users"));
+    static final Table<Record> CENTRES = table(name("centres"));
+    static final Field<Long> CENTRES_CCID = field(name("centres", "ccid"), Long.class);
+    static final Field<Long> DEFINITIONS_VERSION =
+            field(name("centres", "definitions_version"), Long.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
@@ -169,7 +173,8 @@ public final class TokenService implements Authenticator {
     @Override
     public Caller authenticate(String token, String clientIp) {
         Record row = row(token, clientIp);
-        return new Caller(row.get(TOKEN_CCID), row.get(TOKEN_USER_ID), row.get(USERNAME));
+        return new Caller(row.get(TOKEN_CCID), row.get(TOKEN_USER_ID), row.get(USERNAME),
+                row.get(DEFINITIONS_VERSION));
     }
 
     /** Ends a token at once. */
@@ -183,10 +188,13 @@ public final class TokenService implements Authenticator {
         if (token == null || !token.matches("[0-9a-f]{40}")) {
             throw invalid();
         }
+        // The centre's definitions version comes with the token so that a script can tell,
+        // without a query of its own, whether the definitions it keeps are still current.
         Record row = db.dsl()
                 .select(TOKEN_ID, TOKEN_CCID, TOKEN_HASH, TOKEN_USER_ID, BOUND_TO, EXPIRES_AT,
-                        REVOKED, USERNAME)
+                        REVOKED, USERNAME, DEFINITIONS_VERSION)
                 .from(TOKENS).join(USERS).on(TOKEN_USER_ID.eq(USERS_USER_ID))
+                .join(CENTRES).on(CENTRES_CCID.eq(TOKEN_CCID))
                 .where(TOKEN_HASH.eq(sha256(token)))
                 .fetchOne();
         if (row == null || row.get(REVOKED) || !boundTo(row.get(BOUND_TO), clientIp)) {

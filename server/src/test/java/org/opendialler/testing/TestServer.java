@@ -50,6 +50,19 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(OpenDiallerServer.start(adjust.apply(config)), dataDir, db, clock);
     }
 
+    /**
+     * A second node on {@code first}'s database, as several servers share one PostgreSQL: its
+     * own port, data directory, clock and memory. On H2 both open the same embedded file, which
+     * one JVM shares.
+     */
+    public static TestServer beside(TestServer first) {
+        Path dataDir = tempDir();
+        MutableClock clock = new MutableClock();
+        ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withHost("127.0.0.1")
+                .withDb(first.db).withClock(clock);
+        return new TestServer(OpenDiallerServer.start(config), dataDir, first.db, clock);
+    }
+
     /** Whether this run is on PostgreSQL rather than H2. */
     public static boolean onPostgres() {
         return "pg".equals(System.getProperty("opendialler.test.db"));
