@@ -24,7 +24,10 @@ import org.opendialler.tenancy.Centre;
 
 /**
  * {@code ecnow_records} create, update and delete. Creates are checked row by row and inserted
- * in batches, each batch in one transaction, so memory stays bounded whatever the row count.
+ * in batches of up to {@link Records#INSERT_BATCH} rows, each batch in one transaction, so
+ * memory stays bounded whatever the row count. No connection is held while rows are checked:
+ * the checks take their own (datasets, fields, lookups), so a create holding one while it
+ * asked for another could starve the pool under many concurrent loads.
  */
 final class RecordWrites {
 
@@ -32,7 +35,6 @@ final class RecordWrites {
     static final String NOT_LIVE_INFO = "Record NOT live on the dialer.";
     static final String COMPLETE_INFO =
             "Record is NOT live on the dialer due having a complete outcome.";
-    private static final int BATCH = 500;
     private static final Set<String> DEDUPE_SCOPES = Set.of("dataset", "table", "centre");
 
     private final Database db;
@@ -59,6 +61,9 @@ final class RecordWrites {
         final Map<Long, Optional<Datasets.Dataset>> datasetsById = new HashMap<>();
         final Map<Long, List<FieldDef>> fieldsByTable = new HashMap<>();
         final Map<Long, RowReader> readers = new HashMap<>();
+        /** Agents and outcomes already looked up, so that a load of rows asks once for each. */
+        final Map<Long, Boolean> agents = new HashMap<>();
+        final Map<Long, Optional<Boolean>> outcomes = new HashMap<>();
 
         Context(long ccid) {
             this.ccid = ccid;
@@ -128,7 +133,7 @@ final class RecordWrites {
             } catch (RowProblem e) {
                 errors.add(new RowError(i, e.getMessage()));
             }
-            if (batch.size() >= BATCH) {
+            if (batch.size() >= Records.INSERT_BATCH) {
                 flush(ctx, batch, keys);
             }
         }
@@ -153,13 +158,13 @@ final class RecordWrites {
             throw new RowProblem("No valid phone number");
         }
         long now = clock.instant().getEpochSecond();
-        Map<Field<?>, Object> columns = new LinkedHashMap<>();
-        columns.put(Records.CCID, ctx.ccid);
-        columns.put(Records.TABLE_ID, d.tableId());
-        columns.put(Records.DATASETID, d.id());
-        data.standard.forEach((f, v) -> columns.put(Records.column(f), v));
+        Records.NewRecord record = new Records.NewRecord();
+        record.set(Records.CCID, ctx.ccid);
+        record.set(Records.TABLE_ID, d.tableId());
+        record.set(Records.DATASETID, d.id());
+        data.standard.forEach(record::set);
         for (String phone : StandardFields.PHONES) {
-            columns.put(Records.e164(phone), data.e164.get(phone));
+            record.set(Records.e164(phone), data.e164.get(phone));
         }
         checkAgent(ctx, data);
         Boolean complete = outcome(ctx, data);
@@ -167,23 +172,23 @@ final class RecordWrites {
         boolean worked = data.worked || callback != null || (complete != null && !complete);
         String processType = Boolean.TRUE.equals(complete) ? ProcessTypes.COMPLETE
                 : ProcessTypes.open(d.status(), worked);
-        columns.put(Records.PROCESSTYPE, processType);
-        columns.put(Records.PROCESSDATE, now);
-        columns.put(Records.LOADDATE, now);
-        columns.put(Records.NOTES, notes(ctx, "", data.notesAppend));
-        Map<Long, String> custom = new LinkedHashMap<>();
+        record.set(Records.PROCESSTYPE, processType);
+        record.set(Records.PROCESSDATE, now);
+        record.set(Records.LOADDATE, now);
+        record.set(Records.NOTES, notes(ctx, "", data.notesAppend));
         data.custom.forEach((f, v) -> {
             if (!v.isEmpty()) {
-                custom.put(f.fieldId(), v);
+                record.custom.put(f.fieldId(), v);
             }
         });
         boolean dialable = dialable(d, processType, callback, now);
-        return new Pending(index, new Records.NewRecord(columns, custom), dialable, numbers);
+        return new Pending(index, record, dialable, numbers);
     }
 
     private void checkAgent(Context ctx, RecordData data) {
         Long agent = (Long) data.get("AgentRef");
-        if (agent != null && agent != 0 && !lookups.agentExists(ctx.ccid, agent)) {
+        if (agent != null && agent != 0
+                && !ctx.agents.computeIfAbsent(agent, a -> lookups.agentExists(ctx.ccid, a))) {
             throw new RowProblem("Agent [" + agent + "] does not exist.");
         }
         Long specific = (Long) data.get("Agent_Specific");
@@ -202,7 +207,7 @@ final class RecordWrites {
         if (code == null || code == 0) {
             return null;
         }
-        return lookups.outcomeComplete(ctx.ccid, code)
+        return ctx.outcomes.computeIfAbsent(code, c -> lookups.outcomeComplete(ctx.ccid, c))
                 .orElseThrow(() -> new RowProblem("Outcome [" + code + "] does not exist."));
     }
 

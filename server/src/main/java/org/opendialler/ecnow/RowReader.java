@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.opendialler.phone.PhoneNumbers;
 
 /**
@@ -18,6 +19,8 @@ import org.opendialler.phone.PhoneNumbers;
  * field's type, size and picklist. Not thread-safe; one per request.
  */
 final class RowReader {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, FieldDef> custom = new LinkedHashMap<>();
     private final ZoneId zone;
@@ -146,7 +149,7 @@ final class RowReader {
         if (value == null || value.isBlank()) {
             return 0;
         }
-        if (!value.trim().matches("-?\\d{1,18}")) {
+        if (!Rows.WHOLE_NUMBER.matcher(value.trim()).matches()) {
             throw new RowProblem("Field [" + f.name() + "] must be a whole number");
         }
         return Long.parseLong(value.trim());
@@ -158,7 +161,7 @@ final class RowReader {
     }
 
     private static String date(FieldDef f, String value) {
-        if (!value.trim().matches("\\d{4}-\\d{2}-\\d{2}")
+        if (!DATE.matcher(value.trim()).matches()
                 || Datetimes.parseLocal(value, false).isEmpty()) {
             throw new RowProblem("Field [" + f.name() + "] must be a date YYYY-MM-DD");
         }

@@ -33,6 +33,7 @@ public final class StandardFields {
 
     private static final List<FieldDef> FIELDS = build();
     private static final Map<String, FieldDef> BY_LOWER = index();
+    private static final Map<String, FieldDef> BY_NAME = byName();
 
     private StandardFields() {
     }
@@ -43,7 +44,9 @@ public final class StandardFields {
 
     /** The standard field of that name, any case, or empty. */
     public static Optional<FieldDef> named(String name) {
-        return Optional.ofNullable(BY_LOWER.get(name.toLowerCase(Locale.ROOT)));
+        FieldDef exact = BY_NAME.get(name);
+        return exact != null ? Optional.of(exact)
+                : Optional.ofNullable(BY_LOWER.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Whether a custom field may not take this name (a standard field or an alias). */
@@ -88,6 +91,13 @@ public final class StandardFields {
         int position = out.size() + 1;
         out.add(new FieldDef(name, position, type, size, true, group, name, readonly, "N", "N",
                 "N", "no", String.valueOf(position), List.of(), 0));
+    }
+
+    /** By name as spelt and in lower case: most callers ask one of these. */
+    private static Map<String, FieldDef> byName() {
+        Map<String, FieldDef> map = new LinkedHashMap<>(BY_LOWER);
+        FIELDS.forEach(f -> map.put(f.name(), f));
+        return map;
     }
 
     private static Map<String, FieldDef> index() {

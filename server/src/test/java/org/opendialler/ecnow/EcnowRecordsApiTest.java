@@ -347,4 +347,98 @@ class EcnowRecordsApiTest {
         assertEquals(10_000 - bad, answer.get("keys").size());
         assertEquals(10_000 - bad, ecnow.records("dataset", ds, "limit", 1).get("total").asInt());
     }
+
+    /** Row {@code i} of a large create: one of three shapes, bad at a few places. */
+    private static String shapedRow(long ds, int i) {
+        String phone = String.format("07700%06d", i);
+        String row = switch (i % 3) {
+            case 0 -> "\"MobilePhone\":\"" + phone + "\",\"Title\":\"Dr" + i + "\",\"Ref\":\"R" + i
+                    + "\"";
+            case 1 -> "\"HomePhone\":\"" + phone + "\",\"FirstName\":\"F" + i
+                    + "\",\"callback\":\"2031-02-03 04:05:06\"";
+            default -> "\"WorkPhone\":\"" + phone + "\",\"postcode\":\"LS" + i + "\"";
+        };
+        return "{\"dataset\":" + ds + "," + row + (shapedBad(i) ? ",\"Shoe\":\"9\"" : "") + "}";
+    }
+
+    private static boolean shapedBad(int i) {
+        return i % 400 == 13 || i == 999 || i == 1000;
+    }
+
+    @Test
+    void aCreateLargerThanOneInsertBatchWritesEachGoodRowWholeWhateverFieldsItSets() {
+        String table = ecnow.table("Shapes");
+        ecnow.write("campaign_fields", "create", "[{\"table\":\"" + table + "\",\"name\":"
+                + "\"Ref\",\"type\":\"varchar\",\"size\":10}]");
+        long ds = ecnow.dataset(table, "HOLD");
+        int rows = 2_100;
+        StringBuilder body = new StringBuilder("[");
+        List<Integer> good = new ArrayList<>();
+        List<String> expectedErrors = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            body.append(i == 0 ? "" : ",").append(shapedRow(ds, i));
+            if (shapedBad(i)) {
+                expectedErrors.add(i + " Unknown field [Shoe]");
+            } else {
+                good.add(i);
+            }
+        }
+
+        JsonNode answer = ecnow.write("ecnow_records", "create", body.append("]").toString());
+        JsonNode items = ecnow.records("dataset", ds, "limit", rows).get("list");
+
+        List<String> errors = new ArrayList<>();
+        answer.get("errors").forEach(e -> errors.add(e.get("index").asInt() + " "
+                + e.get("error").asText()));
+        assertEquals(expectedErrors, errors);
+        assertEquals(good.size(), answer.get("total").asInt());
+        assertEquals(good.size(), items.size());
+        java.util.Map<Long, JsonNode> byId = new java.util.HashMap<>();
+        items.forEach(item -> byId.put(item.get("id").asLong(), item));
+        for (int k = 0; k < good.size(); k++) {
+            int i = good.get(k);
+            JsonNode item = byId.get(answer.get("keys").get(k).asLong());
+            String phone = String.format("07700%06d", i);
+            assertEquals(i % 3 == 0 ? phone : "", item.get("MobilePhone").asText(), "row " + i);
+            assertEquals(i % 3 == 0 ? "Dr" + i : "", item.get("Title").asText(), "row " + i);
+            assertEquals(i % 3 == 0 ? "R" + i : "", item.get("Ref").asText(), "row " + i);
+            assertEquals(i % 3 == 1 ? phone : "", item.get("HomePhone").asText(), "row " + i);
+            assertEquals(i % 3 == 1 ? "F" + i : "", item.get("FirstName").asText(), "row " + i);
+            assertEquals(i % 3 == 1 ? "2031-02-03 04:05:06" : "0000-00-00 00:00:00",
+                    item.get("callback").asText(), "row " + i);
+            assertEquals(i % 3 == 2 ? phone : "", item.get("WorkPhone").asText(), "row " + i);
+            assertEquals(i % 3 == 2 ? "LS" + i : "", item.get("Postcode").asText(), "row " + i);
+            if (k > 0) {
+                assertTrue(answer.get("keys").get(k).asLong()
+                        > answer.get("keys").get(k - 1).asLong(), "keys in row order");
+            }
+        }
+    }
+
+    @Test
+    void dedupeSeesEarlierRowsOfTheSameCreateInEveryInsertBatch() {
+        String table = ecnow.table("DedupeLarge");
+        long ds = ecnow.dataset(table, "HOLD");
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 1_200; i++) {
+            String phone = switch (i) {
+                case 1_100 -> "+44 7700 800005";
+                case 1_150 -> "07700 801020";
+                default -> String.format("07700%06d", 800_000 + i);
+            };
+            body.append(i == 0 ? "" : ",").append("{\"dataset\":").append(ds)
+                    .append(",\"MobilePhone\":\"").append(phone).append("\"}");
+        }
+
+        JsonNode answer = create(api, "dataset", body.append("]").toString());
+
+        JsonNode keys = answer.get("keys");
+        assertEquals(1_198, answer.get("total").asInt(), answer.toString());
+        assertEquals(1_100, answer.get("errors").get(0).get("index").asInt());
+        assertEquals("Duplicate number: already on record [" + keys.get(5).asLong() + "]",
+                answer.get("errors").get(0).get("error").asText());
+        assertEquals(1_150, answer.get("errors").get(1).get("index").asInt());
+        assertEquals("Duplicate number: already on record [" + keys.get(1_020).asLong() + "]",
+                answer.get("errors").get(1).get("error").asText());
+    }
 }
