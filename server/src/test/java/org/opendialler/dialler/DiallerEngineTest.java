@@ -111,10 +111,7 @@ class DiallerEngineTest {
                     .defaults().withRealTime(false).withSeed(22).withStart(t0)
                     .withNode("node-b"), server.dataDir(), server.clock);
             b.start();
-            Thread other = new Thread(() -> EngineCentre.run(b, Duration.ofHours(2)));
-            other.start();
-            EngineCentre.run(a, Duration.ofHours(2));
-            other.join();
+            EngineCentre.runTogether(Duration.ofHours(2), a, b);
         }
 
         List<Call> calls = calls();
