@@ -70,7 +70,8 @@ final class ActiveCall {
      */
     static ActiveCall onward(long callId, QueueSettings queue, ActiveCall from, Instant at) {
         ActiveCall call = new ActiveCall(callId, from.legId, from.port, queue, from.record,
-                new CallLeg(from.legId, from.leg.state()), at, "tpt", from.origQid, from.share);
+                new CallLeg(from.legId, from.leg.state()), at, Cdr.DTYPE_TPT, from.origQid,
+                from.share);
         call.tmAnswer = at;
         call.cres = Cdr.ANSWERED;
         return call;
@@ -78,7 +79,7 @@ final class ActiveCall {
 
     /** Whether a transfer brought this call: no dialling attempt, no abandon by the rule. */
     boolean isOnward() {
-        return "tpt".equals(dtype);
+        return Cdr.DTYPE_TPT.equals(dtype);
     }
 
     boolean isAwaitingAgent() {

@@ -55,6 +55,8 @@ public record Cdr(long callId, long qid, String table, long datasetId, long urn,
     public static final String FAX = "Fax";
     /** An agent put the customer through to a third party. */
     public static final String TPT = "TPT";
+    /** The {@code dtype} of a third party's leg and of a call a transfer brought to a queue. */
+    public static final String DTYPE_TPT = "tpt";
 
     /** The whole call, origination to disconnect ({@code sec_dur}). */
     public Duration duration() {

@@ -419,7 +419,9 @@ public final class Dialler implements CallListener {
         ThirdPartyLeg tpt = new ThirdPartyLeg(callIds.getAsLong(), number, call, now(),
                 blind ? null : agentId);
         OriginateRequest request = new OriginateRequest(tpt.callId, number,
-                call.queue.callerId(), call.queue.ringTime(), false, false);
+                call.queue.callerId(), call.queue.ringTime(), false,
+                call.queue.recordThirdParty());
+        gate.legStarted(tpt.callId, call.queue, call.record, number, now());
         call.port.originateThirdParty(request, blind ? null : endpoint(agentId));
         thirdParties.put(tpt.callId, tpt);
         call.tpt = tpt;
@@ -491,6 +493,7 @@ public final class Dialler implements CallListener {
     long takeOver(ActiveCall from, long qid, Duration maxWait) {
         QueueRun run = run(qid);
         ActiveCall call = ActiveCall.onward(callIds.getAsLong(), run.settings, from, now());
+        gate.legStarted(call.callId, run.settings, call.record, call.record.number(), now());
         calls.put(call.callId, call);
         legs.put(call.legId, call);
         listen(call.port);
@@ -604,15 +607,17 @@ public final class Dialler implements CallListener {
         Instant end = tpt.tmDisconnect;
         Duration ring = Duration.between(tpt.tmInit, tpt.tmAnswer != null ? tpt.tmAnswer : end);
         Duration talk = tpt.tmAnswer != null ? Duration.between(tpt.tmAnswer, end) : null;
+        byte[] recording = call.queue.recordThirdParty() && tpt.tmAnswer != null
+                ? call.port.recording(tpt.callId).orElse(null) : null;
         Cdr cdr = new Cdr(tpt.callId, call.queue.qid(), call.queue.table(),
                 call.record.datasetId(), call.record.recordId(),
                 tpt.putThrough ? null : tpt.agentId, tpt.number, call.queue.callerId(),
-                tpt.cres, "tpt", call.port.name(), tpt.tmInit, tpt.tmAnswer, end, ring, null,
-                null, null, false, call.origQid, talk);
+                tpt.cres, Cdr.DTYPE_TPT, call.port.name(), tpt.tmInit, tpt.tmAnswer, end, ring,
+                null, null, null, recording != null, call.origQid, talk);
         CallResult.RecordWrite write = new CallResult.RecordWrite(false, false,
                 call.share.drop());
         outcomes.record(new CallResult(call.record, Disposition.of(Outcome.NONE), false, cdr,
-                null, false, null, null, now(), write));
+                null, false, null, recording, now(), write));
     }
 
     /** One part of a call ended without a CDR of its own; the last gives the record back. */

@@ -228,8 +228,19 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         SqlCallOutcomes outcomes = new SqlCallOutcomes(db, ccid, names(ccid, q), agentLog,
                 recordings, stats, metrics);
         metrics.centre(ccid);
-        CallGate gate = (callId, queue, record, at) -> admit(ccid, claims, callId, queue, record,
-                at);
+        CallGate gate = new CallGate() {
+            @Override
+            public boolean admit(long callId, QueueSettings queue, ClaimedRecord record,
+                    Instant at) {
+                return DiallerEngine.this.admit(ccid, claims, callId, queue, record, at);
+            }
+
+            @Override
+            public void legStarted(long callId, QueueSettings queue, ClaimedRecord record,
+                    String number, Instant at) {
+                claims.legStarted(callId, queue, record, number, at);
+            }
+        };
         ClaimBatch batch = new ClaimBatch(claims, ClaimBatch.MOST, scheduler.clock());
         Dialler dialler = new Dialler(scheduler, port, batch, outcomes, Pacing.guarded(),
                 () -> CdrStore.nextCallid(db.dsl()), gate);
@@ -256,7 +267,7 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
     }
 
     private QueueSettings settings(long ccid, Queues.Queue q) {
-        Record extra = db.dsl().select(Q_MONITOR, Q_ANNOUNCE).from(QUEUES)
+        Record extra = db.dsl().select(Q_MONITOR, Q_ANNOUNCE, Q_TPT_RECORD).from(QUEUES)
                 .where(Q_ID.eq(q.qid()), Q_CCID.eq(ccid)).fetchOne();
         String monitor = extra.get(Q_MONITOR);
         String announce = extra.get(Q_ANNOUNCE);
@@ -268,7 +279,7 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
                 Duration.ofSeconds(q.wrapTime()), q.callerId(), q.amd(),
                 q.amdFpRate().doubleValue() / 100,
                 announce == null || announce.isBlank() ? DEFAULT_INFO_MESSAGE : announce,
-                "Y".equalsIgnoreCase(monitor));
+                "Y".equalsIgnoreCase(monitor), "Y".equalsIgnoreCase(extra.get(Q_TPT_RECORD)));
     }
 
     private SqlCallOutcomes.QueueNames names(long ccid, Queues.Queue q) {
@@ -533,8 +544,8 @@ public final class DiallerEngine implements LiveBoard, AutoCloseable {
         urnOfCall.put(callId, from.record.recordId());
         callsNow.computeIfPresent(from.legId, (leg, live) -> {
             LiveBoard.CallNow c = live.value();
-            return new Live<>(live.ccid(), new LiveBoard.CallNow(c.callid(), qid, c.ctype(),
-                    "tpt", c.ddi(), c.cli(), null, "queued", now()));
+            return new Live<>(live.ccid(), new LiveBoard.CallNow(callId, qid, c.ctype(),
+                    Cdr.DTYPE_TPT, c.ddi(), c.cli(), null, "queued", now()));
         });
         LOG.info("Call {} of centre {} transferred to queue {} as call {}", from.callId, ccid,
                 qid, callId);

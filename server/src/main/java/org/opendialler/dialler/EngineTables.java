@@ -69,6 +69,7 @@ final class EngineTables {
     static final Field<String> Q_LIVE = str("live");
     static final Field<String> Q_DESCRIPTION = str("description");
     static final Field<String> Q_MONITOR = str("monitor");
+    static final Field<String> Q_TPT_RECORD = str("tpt_record");
     static final Field<String> Q_ANNOUNCE = str("announce");
     static final Field<Long> Q_CAMPAIGN = lng("campaignid");
     static final Field<Integer> Q_MAX_ATTEMPTS = field(name("max_attempts"), Integer.class);
@@ -135,6 +136,7 @@ final class EngineTables {
     static final Field<String> CO_DDI = str("ddi");
     static final Field<String> CO_CLI = str("cli");
     static final Field<Long> CO_INIT_MS = lng("t_init_ms");
+    static final Field<String> CO_DTYPE = str("dtype");
 
     static final Table<Record> CDR = table(name("cdr"));
     static final Field<Long> CDR_CCID = lng("ccid");

@@ -39,7 +39,7 @@ final class LivePort implements TelephonyPort {
         switch (event.type()) {
             case ANSWERED_PERSON -> {
                 // A third party is put through at once: it never waits for an agent.
-                if (!"tpt".equals(c.dtype())) {
+                if (!Cdr.DTYPE_TPT.equals(c.dtype())) {
                     put(c, null, "queued", event);
                 }
             }
@@ -119,7 +119,7 @@ final class LivePort implements TelephonyPort {
     public void originateThirdParty(OriginateRequest request, String agentEndpoint) {
         port.originateThirdParty(request, agentEndpoint);
         calls.put(request.callId(), new DiallerEngine.Live<>(ccid, new LiveBoard.CallNow(
-                request.callId(), qid, "out", "tpt", request.destination(),
+                request.callId(), qid, "out", Cdr.DTYPE_TPT, request.destination(),
                 request.callerId(), null, "ringing", clock.instant())));
     }
 

@@ -19,11 +19,12 @@ import java.util.Objects;
  *     as abandons (default 0.05)
  * @param infoMessage the audio file played on an abandoned call, or null
  * @param record whether calls are recorded
+ * @param recordThirdParty whether third parties' legs are recorded ({@code tpt_record})
  */
 public record QueueSettings(long qid, String table, DialMode dialMode, double maxRatio,
         double abandonTarget, Duration ringTime, Duration wrapTime, String callerId,
         boolean detectMachine, double amdFalsePositiveEstimate, String infoMessage,
-        boolean record) {
+        boolean record, boolean recordThirdParty) {
 
     public static final Duration MIN_RING_TIME = Duration.ofSeconds(15);
     public static final double DEFAULT_ABANDON_TARGET = 3.0;
@@ -49,31 +50,43 @@ public record QueueSettings(long qid, String table, DialMode dialMode, double ma
     /** A queue with the defaults of compliance.md: 3%, 15 s ring, 5% AMD estimate. */
     public static QueueSettings defaults(long qid, String table, DialMode mode, String callerId) {
         return new QueueSettings(qid, table, mode, 3, DEFAULT_ABANDON_TARGET, MIN_RING_TIME,
-                Duration.ofSeconds(30), callerId, true, DEFAULT_AMD_FALSE_POSITIVE, null, false);
+                Duration.ofSeconds(30), callerId, true, DEFAULT_AMD_FALSE_POSITIVE, null, false,
+                false);
     }
 
     public QueueSettings withMaxRatio(double value) {
         return new QueueSettings(qid, table, dialMode, value, abandonTarget, ringTime, wrapTime,
-                callerId, detectMachine, amdFalsePositiveEstimate, infoMessage, record);
+                callerId, detectMachine, amdFalsePositiveEstimate, infoMessage, record,
+                recordThirdParty);
     }
 
     public QueueSettings withWrapTime(Duration value) {
         return new QueueSettings(qid, table, dialMode, maxRatio, abandonTarget, ringTime, value,
-                callerId, detectMachine, amdFalsePositiveEstimate, infoMessage, record);
+                callerId, detectMachine, amdFalsePositiveEstimate, infoMessage, record,
+                recordThirdParty);
     }
 
     public QueueSettings withInfoMessage(String value) {
         return new QueueSettings(qid, table, dialMode, maxRatio, abandonTarget, ringTime,
-                wrapTime, callerId, detectMachine, amdFalsePositiveEstimate, value, record);
+                wrapTime, callerId, detectMachine, amdFalsePositiveEstimate, value, record,
+                recordThirdParty);
     }
 
     public QueueSettings withRecord(boolean value) {
         return new QueueSettings(qid, table, dialMode, maxRatio, abandonTarget, ringTime,
-                wrapTime, callerId, detectMachine, amdFalsePositiveEstimate, infoMessage, value);
+                wrapTime, callerId, detectMachine, amdFalsePositiveEstimate, infoMessage, value,
+                recordThirdParty);
+    }
+
+    public QueueSettings withRecordThirdParty(boolean value) {
+        return new QueueSettings(qid, table, dialMode, maxRatio, abandonTarget, ringTime,
+                wrapTime, callerId, detectMachine, amdFalsePositiveEstimate, infoMessage, record,
+                value);
     }
 
     public QueueSettings withDetectMachine(boolean value) {
         return new QueueSettings(qid, table, dialMode, maxRatio, abandonTarget, ringTime,
-                wrapTime, callerId, value, amdFalsePositiveEstimate, infoMessage, record);
+                wrapTime, callerId, value, amdFalsePositiveEstimate, infoMessage, record,
+                recordThirdParty);
     }
 }

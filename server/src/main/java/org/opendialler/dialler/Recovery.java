@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Closes what a stopped server left open, before the engine dials: each open call of this node
  * (or of a node whose lease ran out) gets outcome 108 {@code Dialler Error} and a CDR, its record
- * is released (with outcome 110 when that was its last attempt); leases of this node and expired
- * ones are cleared; agents left logged in are logged out.
+ * is released (with outcome 110 when that was its last attempt); a third party's leg or a
+ * customer a queue took over gets its CDR only, since the record's attempt was the dialler's own
+ * call; leases of this node and expired ones are cleared; agents left logged in are logged
+ * out.
  */
 final class Recovery {
 
@@ -57,7 +59,8 @@ final class Recovery {
                 .where(R_ID.eq(recordId), R_CCID.eq(ccid)).fetchOne();
         Record ds = tx.select(D_STATUS, D_DESCRIPTION).from(DATASETS)
                 .where(D_ID.eq(open.get(CO_DATASET))).fetchOne();
-        if (rec != null) {
+        String dtype = open.get(CO_DTYPE);
+        if (rec != null && !Cdr.DTYPE_TPT.equals(dtype)) {
             String status = ds == null ? null : ds.get(D_STATUS);
             String processType = RecordStates.after(rec.get(R_PROCESSTYPE), status, false,
                     false);
@@ -89,7 +92,7 @@ final class Recovery {
                 .dsid(open.get(CO_DATASET))
                 .dsnm(ds == null ? "" : ds.get(D_DESCRIPTION)).urn(recordId)
                 .ddi(open.get(CO_DDI)).cli(open.get(CO_CLI)).dest(to.dest()).dcode(to.dcode())
-                .isMob(to.mobile()).ctype("out").dtype("out")
+                .isMob(to.mobile()).ctype("out").dtype(dtype)
                 .cres(ERROR.description()).ocid(ERROR.id()).ocnm(ERROR.description())
                 .tmInit(init).tmDisc(init).lastUpdate(now).build());
         tx.deleteFrom(CALLS_OPEN).where(CO_CALLID.eq(open.get(CO_CALLID))).execute();

@@ -58,7 +58,7 @@ public final class SqlCallOutcomes implements CallOutcomes {
             write(tx, result, recorded);
             return null;
         });
-        if (!"tpt".equals(result.cdr().dtype())) {
+        if (!Cdr.DTYPE_TPT.equals(result.cdr().dtype())) {
             // The engine's counts are of the calls it placed; a transfer's leg is none of them.
             stats.finished(result);
             metrics.finished(ccid, result);

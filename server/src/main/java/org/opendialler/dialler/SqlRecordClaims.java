@@ -476,6 +476,17 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
         });
     }
 
+    @Override
+    public void legStarted(long callId, QueueSettings queue, ClaimedRecord record,
+            String number, Instant at) {
+        db.dsl().insertInto(CALLS_OPEN)
+                .set(CO_CALLID, callId).set(CO_CCID, ccid).set(CO_QID, queue.qid())
+                .set(CO_RECORD, record.recordId()).set(CO_DATASET, record.datasetId())
+                .set(CO_NODE, node).set(CO_DDI, number).set(CO_CLI, queue.callerId())
+                .set(CO_INIT_MS, at.toEpochMilli()).set(CO_DTYPE, Cdr.DTYPE_TPT)
+                .execute();
+    }
+
     /**
      * The claim's record is still ours, open, in a LIVE dataset of the queue and not listed. A
      * number listed since the claim is a refusal like the guard's, and recorded as one.

@@ -31,7 +31,9 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendialler.client.ContactNowClient;
+import org.opendialler.compliance.DialGuard;
 import org.opendialler.dialler.DiallerEngine;
+import org.opendialler.dialler.EngineSettings;
 import org.opendialler.testing.AgentDeskFixture;
 import org.opendialler.testing.Api;
 import org.opendialler.testing.TestServer;
@@ -324,6 +326,62 @@ class TransferApiTest {
                 statusLog(bob).subList(0, 4));
     }
 
+    @Test
+    void aServerStoppedDuringTransfersClosesEveryLegWithOutcome108AndKeepsOneAttemptARecord() {
+        centre();
+        long first = desk.queue("Queue A", 3, Map.of());
+        long second = desk.queue("Queue B", 0, Map.of("max_wait", "3600"));
+        engine = desk.startEngine();
+        long ann = desk.agent(first, "ann");
+        desk.agentPhp(ann, "agent_dial", "");
+        JsonNode sold = onCall(ann);
+        long soldUrn = sold.path("urn").asLong();
+        assertLine("parked", desk.agentPhp(ann, "park", ""));
+        desk.agentPhp(ann, "transfer", "&qid=" + second);
+        desk.agentPhp(ann, "disposition", "&outcome=" + sale);
+        JsonNode next = onCall(ann);
+        long nextUrn = next.path("urn").asLong();
+        assertLine("parked", desk.agentPhp(ann, "park", ""));
+        assertLine("consult", desk.agentPhp(ann, "transfer", "&number=07700%20900950"));
+
+        // The server stops here: a customer waits in Queue B, a customer is parked while the
+        // agent consults. A dialler started on the same database closes what it left open.
+        DiallerEngine restarted = new DiallerEngine(server.server().database(),
+                DialGuard.OFF, EngineSettings.defaults().withRealTime(false)
+                        .withStart(engine.now()),
+                server.dataDir(), server.clock);
+        restarted.start();
+        restarted.close();
+
+        JsonNode list = cdrs();
+        String soldDdi = byCallid(list, sold.path("callid").asLong()).path("ddi").asText();
+        List<String> closed = new ArrayList<>();
+        list.forEach(c -> {
+            if (c.path("ocid").asLong() == 108) {
+                closed.add(c.path("dtype").asText() + " " + c.path("qid").asText() + " "
+                        + c.path("urn").asText() + " " + c.path("ddi").asText());
+            }
+        });
+        closed.sort(null);
+        List<String> expected = new ArrayList<>(List.of(
+                "out " + first + " " + nextUrn + " " + byCallid(list,
+                        next.path("callid").asLong()).path("ddi").asText(),
+                "tpt " + first + " " + nextUrn + " +447700900950",
+                "tpt " + second + " " + soldUrn + " " + soldDdi));
+        expected.sort(null);
+        assertEquals(expected, closed);
+        Record soldRecord = record(soldUrn);
+        assertEquals(sale, soldRecord.get(0, Long.class), "the agent's outcome stays");
+        assertEquals(1, soldRecord.get(1, Integer.class), "one attempt: the dialler's call");
+        assertEquals(null, soldRecord.get(2, String.class));
+        Record nextRecord = record(nextUrn);
+        assertEquals(108, nextRecord.get(0, Long.class));
+        assertEquals(1, nextRecord.get(1, Integer.class), "one attempt, not one a leg");
+        assertEquals(null, nextRecord.get(2, String.class));
+        assertEquals(0, server.server().database().dsl().fetchCount(DSL.table(
+                DSL.name("calls_open"))));
+    }
+
     private static List<String> fields(JsonNode cdr) {
         List<String> values = new ArrayList<>();
         for (String f : List.of("dtype", "qid", "qnm", "orig_qnm", "aid", "ocid", "cres")) {
@@ -397,12 +455,22 @@ class TransferApiTest {
         assertEquals(List.of("tpt", String.valueOf(qid), "Queue A", "Queue A", "0", "0"),
                 fields(tpt).subList(0, 6), tpt.toString());
         assertAnsweredOrNot(tpt);
+        assertEquals("", tpt.path("flags").asText(), "no tpt_record: " + tpt);
         JsonNode calls = callsOfQueue(qid);
         assertEquals(1, calls.path("nc_tpt").asInt(), calls.toString());
         assertEquals(1, calls.path("nc_dtpt").asInt(), calls.toString());
         assertEquals(calls.path("nc_out").asInt() + 1, calls.path("nc_all").asInt());
         engine.advance(Duration.ofSeconds(2));
         assertEquals(null, record(urn).get(2, String.class), "the lease is given back");
+    }
+
+    /** recording.php serves the call's recording, a WAV file. */
+    private void assertRecording(long callid) throws Exception {
+        HttpResponse<byte[]> wav = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/recording.php?token=" + api.token + "&callid="
+                        + callid)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, wav.statusCode(), "recording of " + callid);
+        assertEquals("RIFF", new String(wav.body(), 0, 4, StandardCharsets.US_ASCII));
     }
 
     /** A third party who answered talked; one who did not has a result that says why. */
@@ -417,9 +485,10 @@ class TransferApiTest {
     }
 
     @Test
-    void aConsultationCallsTheThirdPartyWhileTheCustomerIsParkedThenPutsThemThrough() {
+    void aConsultationCallsTheThirdPartyWhileTheCustomerIsParkedThenPutsThemThrough()
+            throws Exception {
         centre();
-        long qid = desk.queue("Queue A", 3, Map.of());
+        long qid = desk.queue("Queue A", 3, Map.of("tpt_record", "Y"));
         engine = desk.startEngine();
         long ann = desk.agent(qid, "ann");
         desk.agentPhp(ann, "agent_dial", "");
@@ -482,6 +551,12 @@ class TransferApiTest {
         int putThrough = 0;
         for (JsonNode leg : legs) {
             assertEquals(String.valueOf(urn), leg.path("urn").asText(), leg.toString());
+            // tpt_record: a third party who answered is recorded.
+            boolean answered = !leg.path("tm_answ").isNull();
+            assertEquals(answered ? "recorded" : "", leg.path("flags").asText(), leg.toString());
+            if (answered) {
+                assertRecording(leg.path("callid").asLong());
+            }
             if (leg.path("aid").asLong() == 0) {
                 putThrough++;
                 assertEquals("Answered", leg.path("cres").asText(), leg.toString());
