@@ -28,7 +28,12 @@ import org.opendialler.tenancy.Centre;
 /** {@code ecnow_records} read: every filter, mode, search and paging key of the spec. */
 final class RecordReads {
 
+    /** The parameters that make a read by id more than one record by id. */
+    private static final List<String> OTHER_FILTERS = List.of("outcome", "agent", "ddi",
+            "search", "mode", "tstart", "tstop", "sort");
+
     private final Database db;
+    private final RecordById byId;
     private final KeptDefinitions definitions;
     private final Datasets datasets;
     private final int readCap;
@@ -38,6 +43,7 @@ final class RecordReads {
     RecordReads(Database db, KeptDefinitions definitions, Datasets datasets, int readCap,
             DialExplainer explainer, Clock clock) {
         this.db = db;
+        this.byId = new RecordById(db);
         this.definitions = definitions;
         this.datasets = datasets;
         this.readCap = readCap;
@@ -53,14 +59,37 @@ final class RecordReads {
 
         long ccid = request.ccid();
         TableDefinitions defs = found.get();
-        Condition where = Records.CCID.eq(ccid)
-                .and(Records.TABLE_ID.eq(defs.table().orElseThrow().tableId()));
+        long tableId = defs.table().orElseThrow().tableId();
+        Condition where = Records.CCID.eq(ccid).and(Records.TABLE_ID.eq(tableId));
         Optional<Long> datasetId = request.longParam("dataset");
         if (datasetId.isPresent()) {
             where = where.and(Records.DATASETID.eq(datasetId.get()));
         }
         where = where.and(filters(request, defs.centre(), defs.fields()));
-        return page(request, ccid, where, defs.fields(), defs.centre().zone());
+
+        Optional<IdRead> one = plainId(request).map(id -> new IdRead(tableId, datasetId, id));
+        return page(request, ccid, new Query(where, one), defs.fields(), defs.centre().zone());
+    }
+
+    /** A read's condition and, when it asks for one record by id alone, that record. */
+    private record Query(Condition where, Optional<IdRead> byId) {
+    }
+
+    private record IdRead(long tableId, Optional<Long> datasetId, long id) {
+    }
+
+    /** The id of a read by id alone: no other filter, no search, no sort. */
+    private static Optional<Long> plainId(ApiRequest request) {
+        for (String other : OTHER_FILTERS) {
+            if (request.optional(other).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        if (!request.nested("search").isEmpty()) {
+            return Optional.empty();
+        }
+        return request.optional("id").or(() -> request.optional("urn"))
+                .map(id -> whole(id, request.has("id") ? "id" : "urn"));
     }
 
     /** The definitions of the table read, or empty for a dataset the centre does not have. */
@@ -249,7 +278,7 @@ final class RecordReads {
         return where;
     }
 
-    private Answer page(ApiRequest request, long ccid, Condition where, List<FieldDef> fields,
+    private Answer page(ApiRequest request, long ccid, Query query, List<FieldDef> fields,
             ZoneId zone) {
         Optional<Long> limit = request.longParam("limit");
         long start = request.longParam("start").orElse(0L);
@@ -259,10 +288,26 @@ final class RecordReads {
         List<SortField<?>> order = order(request, fields);
         long wanted = limit.orElse((long) readCap);
         int size = (int) Math.min(wanted, readCap);
-        List<Record> rows = Records.page(db.dsl(), where, order, size,
-                (int) Math.min(start, Integer.MAX_VALUE));
-        int total = total(where, start, size, rows.size());
+
+        List<Record> rows = rows(ccid, query, order, size, start);
+        int total = total(query.where(), start, size, rows.size());
         boolean truncated = wanted > readCap || limit.isEmpty() ? total - start > size : false;
+        return new Answer.Rows(total, items(request, ccid, rows, fields, zone), truncated);
+    }
+
+    /** A read by id alone needs no order, limit or offset when it can answer its record. */
+    private List<Record> rows(long ccid, Query query, List<SortField<?>> order, int size,
+            long start) {
+        if (query.byId().isPresent() && start == 0 && size > 0) {
+            IdRead one = query.byId().get();
+            return byId.fetch(ccid, one.tableId(), one.datasetId(), one.id());
+        }
+        return Records.page(db.dsl(), query.where(), order, size,
+                (int) Math.min(start, Integer.MAX_VALUE));
+    }
+
+    private List<Map<String, Object>> items(ApiRequest request, long ccid, List<Record> rows,
+            List<FieldDef> fields, ZoneId zone) {
         List<Long> ids = rows.stream().map(r -> r.get(Records.ID)).toList();
         Map<Long, Map<Long, String>> custom = fields.stream().allMatch(FieldDef::standard)
                 ? Map.of() : Records.customValues(db.dsl(), ccid, ids);
@@ -280,7 +325,7 @@ final class RecordReads {
             }
             list.add(item);
         }
-        return new Answer.Rows(total, list, truncated);
+        return list;
     }
 
     /**

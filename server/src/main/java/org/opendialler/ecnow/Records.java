@@ -1,6 +1,7 @@
 package org.opendialler.ecnow;
 
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sequence;
 import static org.jooq.impl.DSL.table;
@@ -48,6 +49,13 @@ final class Records {
     static final Field<String> NOTES = field(name("records", "notes"), String.class);
     static final Sequence<Long> IDS = sequence(name("record_ids"), Long.class);
 
+    /**
+     * The columns a read answers or explains, typed: a {@code select *} of an untyped table has
+     * jOOQ work out every column's type from the result's metadata on every read, which cost
+     * a read more than its page query's rendering.
+     */
+    static final List<Field<?>> READ_COLUMNS = readColumns();
+
     static final Table<Record> VALUES = table(name("record_values"));
     static final Field<Long> VALUE_RECORD = field(name("record_values", "record_id"), Long.class);
     static final Field<Long> VALUE_FIELD = field(name("record_values", "field_id"), Long.class);
@@ -60,6 +68,18 @@ final class Records {
 
     private static Field<Long> col(String column) {
         return field(name("records", column), Long.class);
+    }
+
+    private static List<Field<?>> readColumns() {
+        List<Field<?>> columns = new ArrayList<>();
+        StandardFields.all().forEach(f -> columns.add(column(f)));
+        columns.add(CCID);
+        StandardFields.PHONES.forEach(p -> columns.add(e164(p)));
+        columns.add(field(name("records", "attempts"), Integer.class));
+        columns.add(col("last_attempt_at"));
+        columns.add(REFUSAL_REASON);
+        columns.add(REFUSED_AT);
+        return List.copyOf(columns);
     }
 
     /** The column of a standard field, typed as the database keeps it. */
@@ -246,10 +266,16 @@ final class Records {
         return dsl.fetchCount(RECORDS, where);
     }
 
+    /**
+     * One page of records. Limit and offset are numbers of ours, written into the SQL: bound,
+     * they make PostgreSQL plan the statement afresh on every execution (it judges the plan
+     * it could keep by an offset it cannot see), which cost a read by id as much again as
+     * the rest of its query.
+     */
     static List<Record> page(DSLContext dsl, Condition where, List<SortField<?>> order,
             int limit, int offset) {
-        return dsl.selectFrom(RECORDS).where(where).orderBy(order).limit(limit).offset(offset)
-                .fetch();
+        return dsl.select(READ_COLUMNS).from(RECORDS).where(where).orderBy(order)
+                .limit(inline(limit)).offset(inline(offset)).fetch();
     }
 
     /** Custom values of the given records, by record id then field id. */

@@ -279,4 +279,45 @@ class EcnowReadsApiTest {
         assertEquals(3, lines.size());
         assertTrue(lines.get(1).startsWith(smith + "," + ds + ","), lines.get(1));
     }
+
+    @Test
+    void aReadByIdAloneAnswersTheSameBytesAsAReadThatFindsTheRecordBySearch() {
+        Api own = server.newCentre("ById", "America/New_York", "US");
+        Ecnow other = new Ecnow(own);
+        other.table("ById");
+        other.write("campaign_fields", "create", "[{\"table\":\"ById\",\"name\":\"Colour\","
+                + "\"type\":\"varchar\"},{\"table\":\"ById\",\"name\":\"Due\","
+                + "\"type\":\"date\"},{\"table\":\"ById\",\"name\":\"Tries\","
+                + "\"type\":\"int\"}]");
+        long set = other.dataset("ById", "LIVE");
+        long id = other.record(set, "\"LastName\":\"\u00dcnal\",\"HomePhone\":\"(212) 555-0147\","
+                + "\"callback\":\"2030-06-01 09:30:00\",\"outcomecode\":105,"
+                + "\"Colour\":\"teal \ud83e\udd9c\",\"Tries\":3");
+
+        for (String format : List.of("json", "xml")) {
+            String alone = read(own, format, "&table=ById&id=" + id);
+            String inDataset = read(own, format, "&dataset=" + set + "&id=" + id);
+            String both = read(own, format, "&table=ById&dataset=" + set + "&id=" + id);
+
+            assertEquals(read(own, format, "&table=ById&search%5Bid%5D=" + id), alone);
+            assertEquals(read(own, format, "&dataset=" + set + "&search%5Bid%5D=" + id), inDataset);
+            assertEquals(alone, inDataset);
+            assertEquals(alone, both);
+        }
+        JsonNode item = other.records("table", "ById", "id", id).get("list").get(0);
+        assertEquals("teal \ud83e\udd9c", item.get("Colour").asText());
+        assertEquals("3", item.get("Tries").asText());
+        assertEquals("2030-06-01 09:30:00", item.get("callback").asText());
+        assertEquals(0, other.records("table", "ById", "id", id + 1).get("total").asInt());
+        assertEquals(0, other.records("dataset", set + 1, "id", id).get("total").asInt());
+    }
+
+    private static String read(Api as, String format, String filters) {
+        Api.Response r = as.get("/ecnow.php?method=ecnow_records&action=read&format=" + format
+                + "&token=" + as.token + filters);
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.body().contains("\"success\":true")
+                || r.body().contains("<success>1</success>"), r.body());
+        return r.body();
+    }
 }
