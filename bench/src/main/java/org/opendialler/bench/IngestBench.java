@@ -2,6 +2,7 @@ package org.opendialler.bench;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.sequence;
 import static org.jooq.impl.DSL.table;
 
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Sequence;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -36,8 +38,12 @@ final class IngestBench {
     static final int TURN = 10_000;
     private static final Table<?> RECORDS = table(name("records"));
     private static final Field<Long> CCID = field(name("ccid"), Long.class);
-    /** The baseline's first record id, far above the sequence's; the warm-up's is twice it. */
-    private static final long ID_BASE = 1_000_000_000_000L;
+    /**
+     * The baseline takes its ids from the records' sequence, 1,000 at a time as the server
+     * does: ids of a range of their own would put the HTTP rows, taking turns with it, in the
+     * middle of the primary key while the baseline's went on its end.
+     */
+    private static final Sequence<Long> RECORD_IDS = sequence(name("record_ids"), Long.class);
 
     private final BenchServer server;
     long datasetId;
@@ -69,7 +75,7 @@ final class IngestBench {
         BenchServer.Tenant other = server.addCentre("Bench warm-up", "bench-warm-up");
         long warm = newDataset(other, "LIVE");
         viaHttp(other, warm, 0, rows);
-        viaJdbc(firstRecord(other, warm), 2 * ID_BASE, 0, rows);
+        viaJdbc(firstRecord(other, warm), 0, rows);
     }
 
     /** The timed runs in the bench centre: the nanoseconds of HTTP, then of JDBC. */
@@ -85,7 +91,7 @@ final class IngestBench {
 
             first = first != null ? first : firstRecord(bench, datasetId);
             Record1Values like = first;
-            nanos[1] += Timer.time(() -> viaJdbc(like, ID_BASE, start, turn));
+            nanos[1] += Timer.time(() -> viaJdbc(like, start, turn));
         }
         return nanos;
     }
@@ -128,20 +134,23 @@ final class IngestBench {
     }
 
     /** The same rows as {@link #viaHttp}, with the values the HTTP path wrote for its first. */
-    private void viaJdbc(Record1Values like, long idBase, int first, int rows) {
+    private void viaJdbc(Record1Values like, int first, int rows) {
         String sql = "INSERT INTO records (id, ccid, table_id, datasetid, firstname, lastname,"
                 + " postcode, urn, homephone, homephone_e164, processtype, loaddate)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = server.server.database().dataSource().getConnection();
                 PreparedStatement insert = c.prepareStatement(sql)) {
             c.setAutoCommit(false);
-            for (int i = first; i < first + rows; i++) {
-                bind(insert, like, idBase, i);
-                insert.addBatch();
-                if ((i + 1 - first) % PER_REQUEST == 0 || i == first + rows - 1) {
-                    insert.executeBatch();
-                    c.commit();
+            DSLContext ids = DSL.using(c, server.server.database().dsl().dialect());
+            for (int from = first; from < first + rows; from += PER_REQUEST) {
+                int n = Math.min(PER_REQUEST, first + rows - from);
+                List<Long> id = ids.nextvals(RECORD_IDS, n);
+                for (int k = 0; k < n; k++) {
+                    bind(insert, like, id.get(k), from + k);
+                    insert.addBatch();
                 }
+                insert.executeBatch();
+                c.commit();
             }
             c.setAutoCommit(true);
         } catch (SQLException e) {
@@ -149,9 +158,9 @@ final class IngestBench {
         }
     }
 
-    private static void bind(PreparedStatement insert, Record1Values first, long idBase, int i)
+    private static void bind(PreparedStatement insert, Record1Values first, long id, int i)
             throws SQLException {
-        insert.setLong(1, idBase + i);
+        insert.setLong(1, id);
         insert.setLong(2, first.ccid);
         insert.setLong(3, first.tableId);
         insert.setLong(4, first.datasetId);
