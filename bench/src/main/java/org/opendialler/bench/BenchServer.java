@@ -42,11 +42,25 @@ final class BenchServer implements AutoCloseable {
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withHost("127.0.0.1")
                 .withDb(db);
         OpenDiallerServer server = OpenDiallerServer.start(config);
-        Centre centre = server.tenancy().addCentre("Bench", "Europe/London", "GB");
-        server.tenancy().addUser(centre.ccid(), "bench", PASSWORD);
-        String answer = new Http(server.baseUrl())
-                .get("/token.php?action=get&format=json&username=bench&password=" + PASSWORD);
-        return new BenchServer(server, centre.ccid(), json(answer).get("token").asText());
+        Tenant bench = addCentre(server, "Bench", "bench");
+        return new BenchServer(server, bench.ccid(), bench.token());
+    }
+
+    /** A centre of the server as its logged-in API user sees it. */
+    record Tenant(long ccid, String token) {
+    }
+
+    /** Another centre of this server, in London, its API user {@code login} logged in. */
+    Tenant addCentre(String name, String login) {
+        return addCentre(server, name, login);
+    }
+
+    private static Tenant addCentre(OpenDiallerServer server, String name, String login) {
+        Centre centre = server.tenancy().addCentre(name, "Europe/London", "GB");
+        server.tenancy().addUser(centre.ccid(), login, PASSWORD);
+        String answer = new Http(server.baseUrl()).get("/token.php?action=get&format=json"
+                + "&username=" + login + "&password=" + PASSWORD);
+        return new Tenant(centre.ccid(), json(answer).get("token").asText());
     }
 
     static com.fasterxml.jackson.databind.JsonNode json(String body) {
