@@ -329,7 +329,7 @@ class TransferApiTest {
     @Test
     void aServerStoppedDuringTransfersClosesEveryLegWithOutcome108AndKeepsOneAttemptARecord() {
         centre();
-        long first = desk.queue("Queue A", 3, Map.of());
+        long first = desk.queue("Queue A", 20, Map.of());
         long second = desk.queue("Queue B", 0, Map.of("max_wait", "3600"));
         engine = desk.startEngine();
         long ann = desk.agent(first, "ann");
