@@ -36,12 +36,6 @@ final class ReadBench {
     }
 
     List<Result> run(int requests) {
-        if (server.db().isPostgres()) {
-            // Just loaded, records has no statistics until autovacuum's first analyze, a
-            // minute or more later; until then PostgreSQL may look a record up by scanning a
-            // centre's index entries instead of the primary key. Time the steady state.
-            server.server.database().dsl().execute("ANALYZE {0}", name("records"));
-        }
         List<Long> ids = server.server.database().dsl().select(ID).from(table(name("records")))
                 .where(CCID.eq(server.ccid)).limit(Math.max(1, requests)).fetch(ID);
         String read = "/ecnow.php?method=ecnow_records&action=read&format=json&token="
