@@ -36,6 +36,8 @@ final class RecordWrites {
     static final String COMPLETE_INFO =
             "Record is NOT live on the dialer due having a complete outcome.";
     private static final Set<String> DEDUPE_SCOPES = Set.of("dataset", "table", "centre");
+    /** A load this size gives PostgreSQL statistics worth planning by (see Database). */
+    private static final int ANALYZE_AFTER = 500;
 
     private final Database db;
     private final Tables tables;
@@ -138,6 +140,9 @@ final class RecordWrites {
             }
         }
         flush(ctx, batch, keys);
+        if (keys.size() >= ANALYZE_AFTER) {
+            db.analyzeIfNeverAnalyzed(Records.RECORDS.getName());
+        }
         String info = lastDialable == null ? null : lastDialable ? LIVE_INFO : NOT_LIVE_INFO;
         return new Answer.Write(keys.size(), errors, keys, info);
     }
