@@ -141,7 +141,7 @@ final class RecordWrites {
         }
         flush(ctx, batch, keys);
         if (keys.size() >= ANALYZE_AFTER) {
-            db.analyzeIfNeverAnalyzed(Records.RECORDS.getName());
+            db.analyzeIfOutgrown(Records.RECORDS.getName());
         }
         String info = lastDialable == null ? null : lastDialable ? LIVE_INFO : NOT_LIVE_INFO;
         return new Answer.Write(keys.size(), errors, keys, info);

@@ -6,8 +6,6 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -36,8 +34,8 @@ public final class Database implements AutoCloseable {
     private final DbConfig config;
     private final HikariDataSource pool;
     private final DSLContext dsl;
-    /** Tables seen analyzed: PostgreSQL keeps statistics once it has made them. */
-    private final Set<String> analyzed = ConcurrentHashMap.newKeySet();
+    /** A table smaller than twice this (8 kB pages) is not analyzed again for its growth. */
+    private static final long MIN_PAGES_TO_ANALYZE = 16;
 
     private Database(DbConfig config, HikariDataSource pool) {
         this.config = config;
@@ -198,23 +196,33 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Analyzes {@code table} if PostgreSQL has never done so. Until a first ANALYZE its planner
-     * guesses every condition's selectivity, and on a table just loaded those guesses made the
+     * Analyzes {@code table} on PostgreSQL when it has no statistics yet or has at least doubled
+     * in size since they were made. Planned from no statistics, or from statistics of a table a
+     * fraction of its size (a first load, whose other rows were of another centre), the
      * dialler's claim walk read every record (hundreds of milliseconds a claim at 200,000)
-     * instead of a hundred index entries; autovacuum's first analyze can be a minute or more
-     * away. A catalog lookup until the table has statistics, nothing after; nothing on H2.
+     * instead of a hundred index entries, and autovacuum's next analyze can be a minute away.
+     * The size is the table's file against the pages it had when analyzed, which is known at
+     * once; a load of n rows in many requests analyzes about log2(n) times. Nothing on H2.
      */
-    public void analyzeIfNeverAnalyzed(String table) {
-        if (!isPostgres() || analyzed.contains(table)) {
+    public void analyzeIfOutgrown(String table) {
+        if (!isPostgres()) {
             return;
         }
-        Float rows = dsl.fetchValue(DSL.field("(SELECT reltuples FROM pg_class WHERE oid = "
-                + "to_regclass({0}))", Float.class, DSL.val(table)));
-        if (rows != null && rows < 0) {
-            LOG.info("Analyzing {}, which has no statistics yet", table);
-            dsl.execute("ANALYZE {0}", DSL.name(table));
+        Record sizes = dsl.fetchOne("SELECT reltuples, relpages, pg_relation_size(oid)"
+                + " / current_setting('block_size')::bigint FROM pg_class"
+                + " WHERE oid = to_regclass({0})", DSL.val(table));
+        if (sizes == null) {
+            return;
         }
-        analyzed.add(table);
+        float rows = sizes.get(0, Float.class);
+        long pagesThen = sizes.get(1, Long.class);
+        long pagesNow = sizes.get(2, Long.class);
+        if (rows < 0 || pagesNow >= 2 * Math.max(pagesThen, MIN_PAGES_TO_ANALYZE)) {
+            LOG.info("Analyzing {} ({} pages, {} when last analyzed)", table, pagesNow,
+                    rows < 0 ? "never" : pagesThen);
+            // Another node analyzing it at the same moment is enough.
+            dsl.execute("ANALYZE (SKIP_LOCKED) {0}", DSL.name(table));
+        }
     }
 
     /** Runs {@code work} in one transaction, committed when it returns normally. */
