@@ -74,10 +74,15 @@ final class LivePort implements TelephonyPort {
 
     @Override
     public void originate(OriginateRequest request) {
-        calls.put(request.callId(), new DiallerEngine.Live<>(ccid, new LiveBoard.CallNow(
-                request.callId(), qid, "out", "out", request.destination(), request.callerId(),
-                null, "ringing", clock.instant())));
+        ringing(request, "out");
         port.originate(request);
+    }
+
+    /** The board's row of a call this port placed, ringing from now. */
+    private void ringing(OriginateRequest request, String dtype) {
+        calls.put(request.callId(), new DiallerEngine.Live<>(ccid, new LiveBoard.CallNow(
+                request.callId(), qid, "out", dtype, request.destination(), request.callerId(),
+                null, "ringing", clock.instant())));
     }
 
     @Override
@@ -118,9 +123,7 @@ final class LivePort implements TelephonyPort {
     @Override
     public void originateThirdParty(OriginateRequest request, String agentEndpoint) {
         port.originateThirdParty(request, agentEndpoint);
-        calls.put(request.callId(), new DiallerEngine.Live<>(ccid, new LiveBoard.CallNow(
-                request.callId(), qid, "out", Cdr.DTYPE_TPT, request.destination(),
-                request.callerId(), null, "ringing", clock.instant())));
+        ringing(request, Cdr.DTYPE_TPT);
     }
 
     @Override

@@ -7,8 +7,9 @@ package org.opendialler.dialler;
  * {@code max_ratio}. The abandon guard slows predictive down as the worse abandon meter climbs
  * past half the target, and never starts more calls than free agents beyond what the meters
  * can take as abandons (the headroom, less one kept in hand) while staying at or under the
- * target: with no headroom it falls back to progressive. Detection is used only while the headroom can take the
- * false-positive estimate of every call it would classify. Pure and thread-safe.
+ * target: with no headroom it falls back to progressive. Detection is used only while the
+ * headroom can take the false-positive estimate of every call it would classify. Pure and
+ * thread-safe.
  */
 public final class Pacing {
 

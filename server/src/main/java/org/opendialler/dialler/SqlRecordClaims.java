@@ -466,12 +466,7 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
             if (!stillDialable(tx, record, at)) {
                 return false;
             }
-            tx.insertInto(CALLS_OPEN)
-                    .set(CO_CALLID, callId).set(CO_CCID, ccid).set(CO_QID, rules.qid())
-                    .set(CO_RECORD, record.recordId()).set(CO_DATASET, record.datasetId())
-                    .set(CO_NODE, node).set(CO_DDI, record.number())
-                    .set(CO_CLI, queue.callerId()).set(CO_INIT_MS, at.toEpochMilli())
-                    .execute();
+            openCall(tx, callId, rules.qid(), queue, record, record.number(), at, "out");
             return true;
         });
     }
@@ -479,11 +474,17 @@ public final class SqlRecordClaims implements RecordClaims, CallGate {
     @Override
     public void legStarted(long callId, QueueSettings queue, ClaimedRecord record,
             String number, Instant at) {
-        db.dsl().insertInto(CALLS_OPEN)
-                .set(CO_CALLID, callId).set(CO_CCID, ccid).set(CO_QID, queue.qid())
+        openCall(db.dsl(), callId, queue.qid(), queue, record, number, at, Cdr.DTYPE_TPT);
+    }
+
+    /** The open call row a stop leaves behind for {@code Recovery} to close. */
+    private void openCall(DSLContext tx, long callId, long qid, QueueSettings queue,
+            ClaimedRecord record, String number, Instant at, String dtype) {
+        tx.insertInto(CALLS_OPEN)
+                .set(CO_CALLID, callId).set(CO_CCID, ccid).set(CO_QID, qid)
                 .set(CO_RECORD, record.recordId()).set(CO_DATASET, record.datasetId())
                 .set(CO_NODE, node).set(CO_DDI, number).set(CO_CLI, queue.callerId())
-                .set(CO_INIT_MS, at.toEpochMilli()).set(CO_DTYPE, Cdr.DTYPE_TPT)
+                .set(CO_INIT_MS, at.toEpochMilli()).set(CO_DTYPE, dtype)
                 .execute();
     }
 

@@ -88,6 +88,11 @@ final class RecordReads {
         if (!request.nested("search").isEmpty()) {
             return Optional.empty();
         }
+        return idParam(request);
+    }
+
+    /** The record id a read names by {@code id} or, failing that, {@code urn}. */
+    private static Optional<Long> idParam(ApiRequest request) {
         return request.optional("id").or(() -> request.optional("urn"))
                 .map(id -> whole(id, request.has("id") ? "id" : "urn"));
     }
@@ -114,9 +119,9 @@ final class RecordReads {
 
     private Condition filters(ApiRequest request, Centre centre, List<FieldDef> fields) {
         Condition where = DSL.noCondition();
-        Optional<String> id = request.optional("id").or(() -> request.optional("urn"));
+        Optional<Long> id = idParam(request);
         if (id.isPresent()) {
-            where = where.and(Records.ID.eq(whole(id.get(), request.has("id") ? "id" : "urn")));
+            where = where.and(Records.ID.eq(id.get()));
         }
         Optional<String> outcome = request.optional("outcome");
         if (outcome.isPresent()) {

@@ -175,7 +175,8 @@ class EcnowRecordsApiTest {
     void utf8RoundTripsThroughJsonAndXml() {
         String table = ecnow.table("Utf8");
         long ds = ecnow.dataset(table, "HOLD");
-        String[] names = {"Siân Ó Briain", "Łukasz Żółć", "Llŷr ap Gwilym", "张伟", "Zoë 🙂"};
+        String[] names = {"Siân Ó Briain", "Łukasz Żółć", "Llŷr ap Gwilym", "张伟",
+            "Zoë 🙂"};
         for (String n : names) {
             ecnow.record(ds, "\"FirstName\":\"" + n + "\",\"MobilePhone\":\"07700900100\"");
         }
