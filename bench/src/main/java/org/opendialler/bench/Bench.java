@@ -59,7 +59,8 @@ public final class Bench {
                         ? Math.max(setting.ingestRows(), claimRows) : claimRows));
             }
             if (names.contains("read")) {
-                results.addAll(new ReadBench(server).run(setting.readRequests()));
+                results.addAll(new ReadBench(server).run(setting.readSeconds(),
+                        setting.readWarmUpSeconds()));
             }
             if (names.contains("claims")) {
                 results.addAll(new ClaimsBench(server).run(setting.claimAgents(),

@@ -32,8 +32,7 @@ final class RecordById {
         List<Object> values = new ArrayList<>(List.of(ccid, tableId));
         datasetId.ifPresent(values::add);
         values.add(id);
-        return db.dsl().resultQuery(statement, values.toArray())
-                .coerce(Records.READ_COLUMNS).fetch();
+        return db.fetchRendered(statement, Records.READ_COLUMNS, values.toArray());
     }
 
     /** The statement with its values in the order {@link #fetch} binds them. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -31,6 +32,9 @@ final class RecordReads {
     /** The parameters that make a read by id more than one record by id. */
     private static final List<String> OTHER_FILTERS = List.of("outcome", "agent", "ddi",
             "search", "mode", "tstart", "tstop", "sort");
+
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     private final Database db;
     private final RecordById byId;
@@ -155,7 +159,7 @@ final class RecordReads {
     }
 
     private static long whole(String text, String name) {
-        if (!text.trim().matches("-?\\d{1,18}")) {
+        if (!WHOLE.matcher(text.trim()).matches()) {
             throw ApiException.badArgument(name);
         }
         return Long.parseLong(text.trim());
@@ -169,7 +173,7 @@ final class RecordReads {
                 return DSL.noCondition();
             }
             // PHP 8.2's curl flattens the vendor's example search => [id => 34] to search=34.
-            if (!plain.get().matches("\\d{1,18}")) {
+            if (!DIGITS.matcher(plain.get()).matches()) {
                 throw ApiException.badArgument("search");
             }
             return Records.ID.eq(Long.parseLong(plain.get()));

@@ -56,6 +56,9 @@ final class Records {
      */
     static final List<Field<?>> READ_COLUMNS = readColumns();
 
+    /** Where each standard field's column is in {@link #READ_COLUMNS}, by the field's name. */
+    private static final Map<String, Integer> READ_POSITIONS = readPositions();
+
     static final Table<Record> VALUES = table(name("record_values"));
     static final Field<Long> VALUE_RECORD = field(name("record_values", "record_id"), Long.class);
     static final Field<Long> VALUE_FIELD = field(name("record_values", "field_id"), Long.class);
@@ -80,6 +83,15 @@ final class Records {
         columns.add(REFUSAL_REASON);
         columns.add(REFUSED_AT);
         return List.copyOf(columns);
+    }
+
+    private static Map<String, Integer> readPositions() {
+        Map<String, Integer> positions = new HashMap<>();
+        List<FieldDef> standard = StandardFields.all();
+        for (int i = 0; i < standard.size(); i++) {
+            positions.put(standard.get(i).name(), i);
+        }
+        return Map.copyOf(positions);
     }
 
     /** The column of a standard field, typed as the database keeps it. */
@@ -291,6 +303,19 @@ final class Records {
         return out;
     }
 
+    /**
+     * A standard field's value in a row read as {@link #READ_COLUMNS}, taken by position: jOOQ
+     * finds a value by name by comparing it with each column's, forty times for one item.
+     */
+    private static Object value(Record r, FieldDef f) {
+        Integer at = READ_POSITIONS.get(f.name());
+        if (at != null && at < r.size()
+                && r.field(at).getName().equals(READ_COLUMNS.get(at).getName())) {
+            return r.get(at);
+        }
+        return r.get(f.column());
+    }
+
     /** One item of a read: every field of the table, values as strings. */
     static Map<String, Object> item(Record r, List<FieldDef> fields, Map<Long, String> custom,
             ZoneId zone) {
@@ -300,9 +325,11 @@ final class Records {
                 String v = custom == null ? null : custom.get(f.fieldId());
                 item.put(f.name(), v == null || v.isEmpty() ? f.unset() : v);
             } else if (f.isDatetime()) {
-                item.put(f.name(), Datetimes.format(r.get(f.column(), Long.class), zone));
+                Object v = value(r, f);
+                item.put(f.name(), Datetimes.format(v == null ? null
+                        : ((Number) v).longValue(), zone));
             } else {
-                Object v = r.get(f.column());
+                Object v = value(r, f);
                 item.put(f.name(), v == null ? f.unset() : String.valueOf(v));
             }
         }

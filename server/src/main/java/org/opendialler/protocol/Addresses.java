@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class Addresses {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Addresses() {
     }
@@ -26,7 +27,7 @@ public final class Addresses {
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);
         }
-        boolean ipv4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv4 = IPV4.matcher(t).matches();
         if (!LITERAL.matcher(t).matches() || (!ipv4 && !t.contains(":"))) {
             return null;
         }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.opendialler.protocol.Addresses;
 import org.opendialler.protocol.Answer;
 import org.opendialler.protocol.ApiException;
@@ -39,11 +41,13 @@ import org.slf4j.LoggerFactory;
 final class ScriptRouter implements Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRouter.class);
+    private static final Pattern CENTRE_ID = Pattern.compile("\\d{1,18}");
 
     private final Map<String, Script> scripts = new LinkedHashMap<>();
     private final Authenticator authenticator;
     private final ServerConfig config;
     private final MeterRegistry metrics;
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     ScriptRouter(List<Script> scripts, Authenticator authenticator, ServerConfig config,
             MeterRegistry metrics) {
@@ -66,10 +70,10 @@ final class ScriptRouter implements Handler {
         Caller caller = null;
         Format format = script.defaultFormat();
         try {
-            format = RequestReader.formatHint(query(ctx), script.defaultFormat(),
-                    script.formats());
-            ApiRequest request = RequestReader.read(raw(ctx, script), script.defaultFormat(),
-                    script.formats());
+            Map<String, List<String>> query = query(ctx);
+            format = RequestReader.formatHint(query, script.defaultFormat(), script.formats());
+            ApiRequest request = RequestReader.read(raw(ctx, script, query),
+                    script.defaultFormat(), script.formats());
             format = request.format();
             method = request.optional("method").orElse("");
             if (script.requiresToken()) {
@@ -102,13 +106,19 @@ final class ScriptRouter implements Handler {
             envelope.put("error", "Internal server error");
             send(ctx, 500, format == Format.CSV ? Format.JSON : format, method, envelope);
         } finally {
-            sample.stop(Timer.builder("opendialler.requests")
-                    .tag("script", script.name())
-                    .tag("method", metricMethod(script, method))
-                    .tag("result", result)
-                    .publishPercentileHistogram()
-                    .register(metrics));
+            sample.stop(timer(script.name(), metricMethod(script, method), result));
         }
+    }
+
+    /** The request timer of these tags, registered once: building it costs more than a read. */
+    private Timer timer(String script, String method, String result) {
+        return timers.computeIfAbsent(List.of(script, method, result),
+                tags -> Timer.builder("opendialler.requests")
+                        .tag("script", script)
+                        .tag("method", method)
+                        .tag("result", result)
+                        .publishPercentileHistogram()
+                        .register(metrics));
     }
 
     /** Methods the script lacks are one tag, so no client can grow the metrics at will. */
@@ -156,7 +166,8 @@ final class ScriptRouter implements Handler {
 
     private static void checkCampaign(Script script, ApiRequest request, Caller caller) {
         String campaign = request.optional("campaign").orElse(null);
-        if (!script.campaignIsCentre() || campaign == null || !campaign.matches("\\d{1,18}")) {
+        if (!script.campaignIsCentre() || campaign == null
+                || !CENTRE_ID.matcher(campaign).matches()) {
             return;
         }
         long id = Long.parseLong(campaign);
@@ -165,12 +176,12 @@ final class ScriptRouter implements Handler {
         }
     }
 
-    private RequestReader.Raw raw(Context ctx, Script script) {
+    private RequestReader.Raw raw(Context ctx, Script script,
+            Map<String, List<String>> query) {
         Map<String, String> headers = new LinkedHashMap<>();
         ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         String clientIp = Addresses.client(ctx.req().getRemoteAddr(),
                 headers.get("x-forwarded-for"), config.trustedProxies());
-        Map<String, List<String>> query = query(ctx);
         String contentType = ctx.contentType();
         boolean multipart = contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
@@ -246,6 +257,9 @@ final class ScriptRouter implements Handler {
 
     private String body(Context ctx) {
         checkLength(ctx);
+        if (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null) {
+            return "";
+        }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     config.maxBodyBytes() + 1));

@@ -179,6 +179,22 @@ class ServerOperationsTest {
     }
 
     @Test
+    void aChunkedBodyWithoutAContentLengthIsReadWhole() {
+        String rows = "[{\"name\":\"Chunked\"}]";
+        String query = "/ecnow.php?method=campaign_tables&action=create&format=json&token="
+                + api.token;
+
+        Api.Response r = api.raw("POST " + query + " HTTP/1.1\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "8\r\n" + rows.substring(0, 8) + "\r\n"
+                + Integer.toHexString(rows.length() - 8) + "\r\n" + rows.substring(8) + "\r\n"
+                + "0\r\n\r\n");
+
+        assertEquals(1, r.json().get("total").asInt(), r.body());
+        assertEquals("Chunked", r.json().get("key").asText(), r.body());
+    }
+
+    @Test
     void aMalformedPercentEscapeRefusesItsParameterRatherThanDroppingIt() {
         Api.Response r = api.raw("GET /token.php?action=validate&token=%zz HTTP/1.1\r\n\r\n");
 
