@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -15,13 +16,16 @@ import org.opendialler.protocol.ApiRequest;
 
 /**
  * {@code campaigns}: delete marks a campaign {@code deleted} (reports still name it);
- * {@code state=active} hides deleted ones.
+ * {@code state=active} hides deleted ones. A campaign's table, when given, must be one of the
+ * centre's campaign tables, as a queue's must.
  */
 final class CampaignMethod extends Resource {
 
     private static final Field<String> STATE = field(name("state"), String.class);
 
-    CampaignMethod() {
+    private final References refs;
+
+    CampaignMethod(References refs) {
         super("campaigns", "campaign", table(name("campaigns")),
                 Key.id("campaignid", "campaignid"), List.of(
                         Key.text("name", "name", 200).mandatory(),
@@ -35,6 +39,15 @@ final class CampaignMethod extends Resource {
                                     }
                                     return t;
                                 })));
+        this.refs = refs;
+    }
+
+    @Override
+    void check(Ctx ctx, Map<String, Object> values, Record existing) {
+        Object table = values.get("table");
+        if (table != null && !refs.campaignTableExists(ctx.ccid(), (String) table)) {
+            throw RowRefused.noSuch("campaign table", table);
+        }
     }
 
     @Override

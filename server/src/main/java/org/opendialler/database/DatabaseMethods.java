@@ -27,7 +27,7 @@ public final class DatabaseMethods {
         DncList dnc = new DncList(db, tenancy, config.clock());
         for (Resource r : List.of(new OutcomeCodes(references),
                 new QueueMethod(references, tenancy), new AgentMethod(), new TeamMethod(),
-                priority, new CampaignMethod(), new DdiMethod(tenancy), new TodPolicies(),
+                priority, new CampaignMethod(references), new DdiMethod(tenancy), new TodPolicies(),
                 new TodRules(), audio, new DncMethod(dnc, config.clock()),
                 new StatusLogMethod())) {
             resources.put(r.method, r);

@@ -303,6 +303,7 @@ class DatabaseApiTest {
     @Test
     void campaignsDeleteMarksDeletedAndStateActiveHidesThem() {
         Api a = server.newCentre("A");
+        a.campaignTable("Sales");
         long keep = create(a, "campaigns", "{\"name\":\"Spring\",\"table\":\"Sales\"}");
         long gone = create(a, "campaigns", "{\"name\":\"Winter\"}");
 
@@ -312,6 +313,25 @@ class DatabaseApiTest {
 
         assertEquals(List.of("" + keep), values(active.get("list"), "campaignid"));
         assertEquals(List.of("active", "deleted"), values(all.get("list"), "state"));
+    }
+
+    @Test
+    void aCampaignOfATableTheCentreLacksIsRefusedWhileTheGoodRowIsWritten() {
+        Api a = server.newCentre("A");
+        Api other = server.newCentre("B");
+        a.campaignTable("Sales");
+        other.campaignTable("Theirs");
+
+        JsonNode answer = write(a, "campaigns", "create", "[{\"name\":\"Spring\","
+                + "\"table\":\"Theirs\"},{\"name\":\"Summer\",\"table\":\"Sales\"}]");
+        JsonNode all = read(a, "campaigns", Map.of());
+
+        assertEquals(1, answer.get("total").asInt(), answer.toString());
+        assertEquals(1, answer.get("bad").asInt());
+        assertEquals(0, answer.get("errors").get(0).get("index").asInt());
+        assertEquals("No such campaign table: Theirs",
+                answer.get("errors").get(0).get("error").asText());
+        assertEquals(List.of("Summer"), values(all.get("list"), "name"));
     }
 
     @Test
