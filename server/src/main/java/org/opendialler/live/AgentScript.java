@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -44,6 +45,9 @@ import org.opendialler.tenancy.Tenancy;
 public final class AgentScript implements Script {
 
     static final String NOT_RUNNING = "Dialler is not running";
+    private static final Set<String> ACTIONS = Set.of("events", "state", "agent_dial", "ready",
+            "unpause", "pause", "hangup", "park", "unpark", "unpark_tpt", "transfer", "wrap",
+            "hangupready", "disposition", "callback", "logout", "next", "manual_dial");
     static final String NOT_SUPPORTED = "Not supported by this telephony port";
     private static final Field<Long> A_ID = field(DSL.name("agentid"), Long.class);
     private static final Field<Long> CCID = field(DSL.name("ccid"), Long.class);
@@ -90,6 +94,10 @@ public final class AgentScript implements Script {
     public Answer handle(ApiRequest request) {
         String action = request.optional("action").map(a -> a.trim().toLowerCase(Locale.ROOT))
                 .orElseThrow(ApiException::unknownAction);
+        if (!ACTIONS.contains(action)) {
+            // Before the agent and the dialler are looked at: a typo is not "not running".
+            throw ApiException.unknownAction();
+        }
         if (action.equals("events")) {
             try {
                 return events(request);

@@ -236,6 +236,8 @@ class ClientAgainstServerTest {
                 () -> client.agentActions().act("ready", agent, Map.of()));
         ContactNowException stranger = assertThrows(ContactNowException.class,
                 () -> client.agentActions().act("ready", agent + 1000, Map.of()));
+        ContactNowException typo = assertThrows(ContactNowException.class,
+                () -> client.agentActions().act("raedy", agent, Map.of()));
         ContactNowException dial = assertThrows(ContactNowException.class,
                 () -> client.click2dial(qid, "07700900123", Map.of()));
         ContactNowException recording = assertThrows(ContactNowException.class,
@@ -243,6 +245,7 @@ class ClientAgainstServerTest {
 
         assertEquals("Dialler is not running", state.error());
         assertEquals("Agent not found", stranger.error());
+        assertEquals("Unknown action", typo.error());
         assertEquals("Dialler is not running", dial.error());
         assertEquals("Recording not found", recording.error());
     }
