@@ -85,7 +85,8 @@ final class RecordReads {
     /** The id of a read by id alone: no other filter, no search, no sort. */
     private static Optional<Long> plainId(ApiRequest request) {
         for (String other : OTHER_FILTERS) {
-            if (request.optional(other).isPresent()) {
+            // has, not optional: optional refuses a JSON object, the body's form of search.
+            if (request.has(other)) {
                 return Optional.empty();
             }
         }
@@ -97,6 +98,13 @@ final class RecordReads {
 
     /** The record id a read names by {@code id} or, failing that, {@code urn}. */
     private static Optional<Long> idParam(ApiRequest request) {
+        for (String name : List.of("id", "urn")) {
+            // id[]=N, PHP's form of an array, names no one record: ignoring it would read the
+            // whole table.
+            if (!request.nested(name).isEmpty()) {
+                throw ApiException.badArgument(name);
+            }
+        }
         return request.optional("id").or(() -> request.optional("urn"))
                 .map(id -> whole(id, request.has("id") ? "id" : "urn"));
     }

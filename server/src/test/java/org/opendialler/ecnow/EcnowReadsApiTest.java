@@ -68,6 +68,29 @@ class EcnowReadsApiTest {
     }
 
     @Test
+    void aSearchObjectInAJsonBodyReadsAsTheQueryFormDoes() {
+        String query = "ecnow.php?method=ecnow_records&action=read&format=json&token="
+                + api.token;
+
+        JsonNode byLastName = api.post("/" + query, "application/json", "{\"table\":\""
+                + table + "\",\"search\":{\"lastname\":\"Jones\"}}").json();
+        JsonNode byId = api.post("/" + query, "application/json", "{\"table\":\"" + table
+                + "\",\"search\":{\"id\":" + smith + "}}").json();
+
+        assertEquals(List.of(jones), ids(byLastName));
+        assertEquals(List.of(smith), ids(byId));
+    }
+
+    @Test
+    void anIdSentAsAnArrayIsRefusedRatherThanReadingTheWholeTable() {
+        JsonNode array = ecnow.records("table", table, "id[]", smith);
+        JsonNode keyed = ecnow.records("table", table, "urn[0]", smith);
+
+        assertEquals("Bad argument: id", array.get("error").asText(), array.toString());
+        assertEquals("Bad argument: urn", keyed.get("error").asText(), keyed.toString());
+    }
+
+    @Test
     void tableOrDatasetIsRequired() {
         assertEquals("Missing table or dataset", ecnow.records().get("error").asText());
     }
