@@ -5,9 +5,9 @@ import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -70,8 +70,12 @@ final class ScriptRouter implements Handler {
         Caller caller = null;
         Format format = script.defaultFormat();
         try {
-            Map<String, List<String>> query = query(ctx);
+            Query parsed = query(ctx);
+            Map<String, List<String>> query = parsed.params();
             format = RequestReader.formatHint(query, script.defaultFormat(), script.formats());
+            if (parsed.refused() != null) {
+                throw ApiException.badArgument(parsed.refused());
+            }
             ApiRequest request = RequestReader.read(raw(ctx, script, query),
                     script.defaultFormat(), script.formats());
             format = request.format();
@@ -193,14 +197,16 @@ final class ScriptRouter implements Handler {
     }
 
     /**
-     * The query string decoded strictly: a malformed escape refuses its parameter rather than
-     * dropping it, which would widen a read.
+     * The query string decoded as PHP decodes it: {@code +} is a space, {@code %XX} a byte, and
+     * a {@code %} that starts no escape is kept as text, so it fails whatever check its
+     * parameter has rather than the whole request.
      */
-    private static Map<String, List<String>> query(Context ctx) {
+    private static Query query(Context ctx) {
         Map<String, List<String>> query = new LinkedHashMap<>();
+        String refused = null;
         String raw = ctx.queryString();
         if (raw == null || raw.isEmpty()) {
-            return query;
+            return new Query(query, null);
         }
         for (String pair : raw.split("&")) {
             if (pair.isEmpty()) {
@@ -208,18 +214,57 @@ final class ScriptRouter implements Handler {
             }
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
-            String name = decode(rawName, rawName);
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), name);
+            String name = decode(rawName);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name == null || value == null) {
+                String shown = name == null ? rawName : name;
+                refused = refused != null ? refused
+                        : shown.length() > 40 ? shown.substring(0, 40) : shown;
+                continue;
+            }
             query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
-        return query;
+        return new Query(query, refused);
     }
 
-    private static String decode(String text, String name) {
+    /**
+     * A query string's parameters, and the name of the first one whose text was not UTF-8,
+     * refused once the format of the answer is known.
+     */
+    private record Query(Map<String, List<String>> params, String refused) {
+    }
+
+    /**
+     * One query component's text, or null when its bytes are not UTF-8: as with a body, that
+     * refuses the request rather than being stored as U+FFFD.
+     */
+    private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+            int low = high >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%' && low >= 0) {
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+                bytes.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
+            }
+        }
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badArgument(name.length() > 40 ? name.substring(0, 40) : name);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 

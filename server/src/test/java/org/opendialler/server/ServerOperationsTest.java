@@ -195,11 +195,22 @@ class ServerOperationsTest {
     }
 
     @Test
-    void aMalformedPercentEscapeRefusesItsParameterRatherThanDroppingIt() {
-        Api.Response r = api.raw("GET /token.php?action=validate&token=%zz HTTP/1.1\r\n\r\n");
+    void aMalformedPercentEscapeIsKeptAsTextSoOnlyItsParametersOwnCheckFails() {
+        Api.Response token = api.raw("GET /token.php?action=validate&token=%zz HTTP/1.1\r\n\r\n");
+        Api.Response other = api.raw("GET /" + validate() + "&note=100%&x=%ZZ HTTP/1.1\r\n\r\n");
+
+        assertEquals(200, token.status(), token.body());
+        assertEquals("{\"success\":false,\"error\":\"Invalid token\"}", token.body());
+        assertTrue(other.json().get("success").asBoolean(), other.body());
+    }
+
+    @Test
+    void aQueryValueThatIsNotUtf8IsRefusedInTheFormatAsked() {
+        Api.Response r = api.raw("GET /ecnow.php?method=ecnow_records&action=read&format=json"
+                + "&token=" + api.token + "&table=Caf%E9 HTTP/1.1\r\n\r\n");
 
         assertEquals(200, r.status(), r.body());
-        assertEquals("{\"success\":false,\"error\":\"Bad argument: token\"}", r.body());
+        assertEquals("{\"success\":false,\"error\":\"Bad argument: table\"}", r.body());
     }
 
     @Test
