@@ -48,6 +48,12 @@ public final class Json {
 
     private static String where(JsonProcessingException e) {
         String message = e.getOriginalMessage();
+        // Some of Jackson's messages describe where an object began in its own terms, source
+        // description included; the line and column below say where the text broke.
+        int own = message == null ? -1 : message.indexOf(" (start marker at ");
+        if (own >= 0) {
+            message = message.substring(0, own);
+        }
         if (message != null && message.length() > 120) {
             message = message.substring(0, 120) + "...";
         }

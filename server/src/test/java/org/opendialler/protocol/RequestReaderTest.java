@@ -1,6 +1,7 @@
 package org.opendialler.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,17 @@ class RequestReaderTest {
 
         assertTrue(e.getMessage().startsWith("Invalid JSON: "), e.getMessage());
         assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+    }
+
+    @Test
+    void anUnclosedObjectSaysWhereWithoutTheParsersOwnDescription() {
+        ApiException e = assertThrows(ApiException.class,
+                () -> body("[{\"dataset\": 3, \"FirstName\": \"Ann\"", FORM));
+
+        assertTrue(e.getMessage().startsWith("Invalid JSON: "), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
+        assertFalse(e.getMessage().contains("start marker"), e.getMessage());
     }
 
     @Test
