@@ -44,10 +44,7 @@ final class CampaignMethod extends Resource {
 
     @Override
     void check(Ctx ctx, Map<String, Object> values, Record existing) {
-        Object table = values.get("table");
-        if (table != null && !refs.campaignTableExists(ctx.ccid(), (String) table)) {
-            throw RowRefused.noSuch("campaign table", table);
-        }
+        QueueMethod.tableMustExist(ctx, refs, values.get("table"));
     }
 
     @Override

@@ -125,10 +125,7 @@ final class QueueMethod extends Resource {
         if (outbound && values.get("table") == null) {
             throw new RowRefused("An outbound queue needs a table");
         }
-        if (values.get("table") != null
-                && !refs.campaignTableExists(ctx.ccid(), (String) values.get("table"))) {
-            throw RowRefused.noSuch("campaign table", values.get("table"));
-        }
+        tableMustExist(ctx, refs, values.get("table"));
         if (values.get("callerid") != null) {
             values.put("callerid", callerId(ctx, (String) values.get("callerid")));
         }
@@ -164,6 +161,13 @@ final class QueueMethod extends Resource {
         String country = tenancy.centre(ctx.ccid()).map(c -> c.country()).orElse("GB");
         return PhoneNumbers.e164(text, country)
                 .orElseThrow(() -> RowRefused.badValue("callerid", "a phone number"));
+    }
+
+    /** A queue's or a campaign's {@code table}, when given, is one of the centre's tables. */
+    static void tableMustExist(Ctx ctx, References refs, Object table) {
+        if (table != null && !refs.campaignTableExists(ctx.ccid(), (String) table)) {
+            throw RowRefused.noSuch("campaign table", table);
+        }
     }
 
     static void mustExist(Ctx ctx, Object id, String tableName, String noun) {

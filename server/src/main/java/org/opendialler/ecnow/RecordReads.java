@@ -85,13 +85,11 @@ final class RecordReads {
     /** The id of a read by id alone: no other filter, no search, no sort. */
     private static Optional<Long> plainId(ApiRequest request) {
         for (String other : OTHER_FILTERS) {
-            // has, not optional: optional refuses a JSON object, the body's form of search.
+            // has, not optional: optional refuses a JSON object, the body's form of search;
+            // has also sees search[...] and a search given as JSON text.
             if (request.has(other)) {
                 return Optional.empty();
             }
-        }
-        if (!request.nested("search").isEmpty()) {
-            return Optional.empty();
         }
         return idParam(request);
     }

@@ -45,10 +45,11 @@ import org.opendialler.tenancy.Tenancy;
 public final class AgentScript implements Script {
 
     static final String NOT_RUNNING = "Dialler is not running";
+    static final String NOT_SUPPORTED = "Not supported by this telephony port";
+    /** Every action handle and act answer, refused as unknown before anything is looked up. */
     private static final Set<String> ACTIONS = Set.of("events", "state", "agent_dial", "ready",
             "unpause", "pause", "hangup", "park", "unpark", "unpark_tpt", "transfer", "wrap",
             "hangupready", "disposition", "callback", "logout", "next", "manual_dial");
-    static final String NOT_SUPPORTED = "Not supported by this telephony port";
     private static final Field<Long> A_ID = field(DSL.name("agentid"), Long.class);
     private static final Field<Long> CCID = field(DSL.name("ccid"), Long.class);
     private static final Field<Long> P_QID = field(DSL.name("qid"), Long.class);
