@@ -3,6 +3,7 @@ package org.opendialler.ecnow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,12 @@ import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
 
 /**
- * {@code ecnow_records} create, update and delete. Creates are checked row by row and inserted
- * in batches of up to {@link Records#INSERT_BATCH} rows, each batch in one transaction, so
- * memory stays bounded whatever the row count. No connection is held while rows are checked:
- * the checks take their own (datasets, fields, lookups), so a create holding one while it
- * asked for another could starve the pool under many concurrent loads.
+ * {@code ecnow_records} create, update and delete. Creates are checked row by row and written
+ * in chunks of {@link #CHUNK} rows by a {@link ChunkWriter}, each chunk in one transaction, the
+ * next chunk checked while one is written, so memory stays bounded whatever the row count. No
+ * connection is held while rows are checked: the checks take their own (datasets, fields,
+ * lookups), so a create holding one while it asked for another could starve the pool under
+ * many concurrent loads.
  */
 final class RecordWrites {
 
@@ -38,6 +40,19 @@ final class RecordWrites {
     private static final Set<String> DEDUPE_SCOPES = Set.of("dataset", "table", "centre");
     /** A load this size gives PostgreSQL statistics worth planning by (see Database). */
     private static final int ANALYZE_AFTER = 500;
+    /**
+     * The columns the dialler's claims filter and order by, analyzed after a load. Autovacuum's
+     * own analyze covers every column in its time.
+     */
+    private static final List<String> PLANNED_COLUMNS = List.of("id", "ccid", "table_id",
+            "datasetid", "processtype", "processdate", "callback", "lease_until", "claimed_by",
+            "attempts", "last_attempt_at", "judge_again_at", "agent_specific", "agentref",
+            "homephone_e164", "workphone_e164", "mobilephone_e164");
+    /**
+     * Rows of one insert transaction. Smaller chunks overlap more of the checks with the
+     * writing; each costs a commit and a call for ids.
+     */
+    static final int CHUNK = 500;
 
     private final Database db;
     private final Tables tables;
@@ -110,49 +125,45 @@ final class RecordWrites {
         }
         Context ctx = new Context(request.ccid());
         List<RowError> errors = new ArrayList<>();
-        List<Object> keys = new ArrayList<>();
         List<Pending> batch = new ArrayList<>();
         Boolean lastDialable = null;
-        for (int i = 0; i < rows.size(); i++) {
-            Optional<String> unstorable = request.rowProblem(i);
-            if (unstorable.isPresent()) {
-                errors.add(new RowError(i, unstorable.get()));
-                continue;
-            }
-            try {
-                Datasets.Dataset d = ctx.dataset(RowReader.datasetOf(rows.get(i)));
-                RecordData data = ctx.reader(d.tableId()).read(rows.get(i));
-                Pending p = prepare(ctx, i, d, data);
-                if (dedupe != null) {
-                    if (batch.stream().anyMatch(b -> !java.util.Collections.disjoint(
-                            b.numbers(), p.numbers()))) {
-                        flush(ctx, batch, keys);
-                    }
-                    checkDuplicate(ctx, dedupe, d, p.numbers());
+        List<Object> keys;
+        try (ChunkWriter writer = new ChunkWriter(db, ctx.ccid)) {
+            for (int i = 0; i < rows.size(); i++) {
+                Optional<String> unstorable = request.rowProblem(i);
+                if (unstorable.isPresent()) {
+                    errors.add(new RowError(i, unstorable.get()));
+                    continue;
                 }
-                batch.add(p);
-                lastDialable = p.dialable();
-            } catch (RowProblem e) {
-                errors.add(new RowError(i, e.getMessage()));
+                try {
+                    Datasets.Dataset d = ctx.dataset(RowReader.datasetOf(rows.get(i)));
+                    RecordData data = ctx.reader(d.tableId()).read(rows.get(i));
+                    Pending p = prepare(ctx, i, d, data);
+                    if (dedupe != null) {
+                        checkDuplicate(ctx, dedupe, d, p, batch, writer);
+                    }
+                    batch.add(p);
+                    lastDialable = p.dialable();
+                } catch (RowProblem e) {
+                    errors.add(new RowError(i, e.getMessage()));
+                }
+                if (batch.size() >= CHUNK) {
+                    write(writer, batch);
+                }
             }
-            if (batch.size() >= Records.INSERT_BATCH) {
-                flush(ctx, batch, keys);
-            }
+            write(writer, batch);
+            writer.awaitWritten();
+            keys = writer.keys();
         }
-        flush(ctx, batch, keys);
         if (keys.size() >= ANALYZE_AFTER) {
-            db.analyzeIfOutgrown(Records.RECORDS.getName());
+            db.analyzeIfOutgrown(Records.RECORDS.getName(), PLANNED_COLUMNS);
         }
         String info = lastDialable == null ? null : lastDialable ? LIVE_INFO : NOT_LIVE_INFO;
         return new Answer.Write(keys.size(), errors, keys, info);
     }
 
-    private void flush(Context ctx, List<Pending> batch, List<Object> keys) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Records.NewRecord> records = batch.stream().map(Pending::record).toList();
-        keys.addAll(db.transaction(tx -> Records.insert(tx, ctx.ccid, records)));
+    private static void write(ChunkWriter writer, List<Pending> batch) {
+        writer.write(batch.stream().map(Pending::record).toList());
         batch.clear();
     }
 
@@ -236,8 +247,18 @@ final class RecordWrites {
                 && (callback == null || callback <= now);
     }
 
-    private void checkDuplicate(Context ctx, String scope, Datasets.Dataset d,
-            List<String> numbers) {
+    /**
+     * Refuses a row whose number is already on an open record in {@code scope}. The query reads
+     * the database, so the rows before it are written first.
+     */
+    private void checkDuplicate(Context ctx, String scope, Datasets.Dataset d, Pending row,
+            List<Pending> batch, ChunkWriter writer) {
+        List<String> numbers = row.numbers();
+        if (batch.stream().anyMatch(b -> !Collections.disjoint(b.numbers(), numbers))) {
+            write(writer, batch);
+        }
+        writer.awaitWritten();
+
         Condition where = Records.CCID.eq(ctx.ccid)
                 .and(Records.PROCESSTYPE.notIn(ProcessTypes.COMPLETE, ProcessTypes.EXPIRED));
         if (scope.equals("dataset")) {

@@ -6,9 +6,6 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sequence;
 import static org.jooq.impl.DSL.table;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,13 +16,12 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Param;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Sequence;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.opendialler.store.BulkInsert;
 
 /** SQL of the {@code records} and {@code record_values} tables. Stateless. */
 final class Records {
@@ -112,8 +108,6 @@ final class Records {
      */
     private static final List<Field<?>> INSERTABLE = insertable();
     private static final Map<String, Integer> SLOTS = slots();
-    /** The most rows of one insert transaction: a 1,000-row load in one commit. */
-    static final int INSERT_BATCH = 1000;
 
     private static List<Field<?>> insertable() {
         List<Field<?>> columns = new ArrayList<>(List.of(ID, CCID, TABLE_ID, DATASETID));
@@ -158,8 +152,8 @@ final class Records {
     }
 
     /**
-     * Inserts records, each set of rows that set the same columns as one statement batch (one
-     * batch for rows shaped alike, the usual load), and their custom values as one more;
+     * Inserts records, each set of rows that set the same columns as one {@link BulkInsert}
+     * (one for rows shaped alike, the usual load), and their custom values as one more;
      * answers their ids in input order.
      */
     static List<Long> insert(DSLContext tx, long ccid, List<NewRecord> rows) {
@@ -196,8 +190,7 @@ final class Records {
             }
             bound.add(values);
         }
-        List<Param<?>> marks = columns.stream().<Param<?>>map(c -> DSL.val(null, c)).toList();
-        executeBatch(tx, tx.insertInto(RECORDS, columns).values(marks), columns, bound);
+        BulkInsert.insert(tx, RECORDS, columns, bound);
     }
 
     private static void insertCustom(DSLContext tx, long ccid, List<NewRecord> rows,
@@ -210,42 +203,7 @@ final class Records {
         }
         if (!bound.isEmpty()) {
             List<Field<?>> columns = List.of(VALUE_RECORD, VALUE_FIELD, VALUE_CCID, FIELD_VALUE);
-            executeBatch(tx, tx.insertInto(VALUES, columns).values((Long) null, null, null, null),
-                    columns, bound);
-        }
-    }
-
-    /**
-     * Runs {@code insert}, as jOOQ renders it, once for each row of values, as one JDBC batch.
-     * jOOQ's own batch binding makes several objects for every value: measured, a fifth of a
-     * create's time in the server. The values are still bound, never rendered into the SQL.
-     */
-    private static void executeBatch(DSLContext tx, Query insert, List<Field<?>> columns,
-            List<Object[]> rows) {
-        String sql = tx.render(insert);
-        int[] types = columns.stream()
-                .mapToInt(c -> c.getType() == Long.class ? Types.BIGINT : Types.VARCHAR).toArray();
-        tx.connection(c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                for (Object[] row : rows) {
-                    for (int k = 0; k < row.length; k++) {
-                        bind(statement, k + 1, types[k], row[k]);
-                    }
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement statement, int index, int type, Object value)
-            throws SQLException {
-        if (value == null) {
-            statement.setNull(index, type);
-        } else if (type == Types.BIGINT) {
-            statement.setLong(index, (Long) value);
-        } else {
-            statement.setString(index, (String) value);
+            BulkInsert.insert(tx, VALUES, columns, bound);
         }
     }
 

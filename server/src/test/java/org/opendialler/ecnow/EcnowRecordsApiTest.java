@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -191,6 +193,34 @@ class EcnowRecordsApiTest {
         }
         assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
         assertTrue(xml.contains("<ecnow_records><id>"), xml);
+    }
+
+    @Test
+    void tabsNewlinesBackslashesAndTheTextOfANullAreStoredAsSent() throws Exception {
+        String table = ecnow.table("Escapes");
+        ecnow.write("campaign_fields", "create", "[{\"table\":\"" + table + "\",\"name\":"
+                + "\"Memo\",\"type\":\"varchar\",\"size\":100}]");
+        long ds = ecnow.dataset(table, "HOLD");
+        String[] values = {"tab\there", "two\nlines", "cr\r\nlf", "back\\slash\\",
+            "\\N", "\\t not a tab", "\\\\N", "Zoë 🙂\t\\"};
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode rows = json.createArrayNode();
+        for (String v : values) {
+            rows.addObject().put("dataset", ds).put("FirstName", v).put("Address1", v)
+                    .put("Memo", v).put("MobilePhone", "07700900200");
+        }
+
+        JsonNode answer = ecnow.write("ecnow_records", "create", json.writeValueAsString(rows));
+        JsonNode items = ecnow.records("dataset", ds).get("list");
+
+        assertEquals(values.length, answer.get("total").asInt(), answer.toString());
+        for (int i = 0; i < values.length; i++) {
+            JsonNode item = items.get(i);
+            assertEquals(values[i], item.get("FirstName").asText(), "row " + i);
+            assertEquals(values[i], item.get("Address1").asText(), "row " + i);
+            assertEquals(values[i], item.get("Memo").asText(), "row " + i);
+            assertEquals("", item.get("Address2").asText(), "an empty field is not null");
+        }
     }
 
     @Test

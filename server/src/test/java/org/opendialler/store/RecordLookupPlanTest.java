@@ -19,7 +19,8 @@ import org.opendialler.testing.TestServer;
  * often while {@code records} is still empty and has no statistics. That plan must be the
  * primary key: an index that merely ends with {@code id} costs the same on an empty table, and
  * a plan walking all of it made every check read the whole index, so a load or a delete of n
- * records took time in n squared.
+ * records took time in n squared. The indexes of numbers and callbacks hold only the records
+ * that have one, and every lookup by them must still be able to use them.
  */
 class RecordLookupPlanTest {
 
@@ -52,5 +53,42 @@ class RecordLookupPlanTest {
 
         String text = String.join("\n", plan);
         assertTrue(text.contains("Index Scan using records_pkey"), text);
+    }
+
+    @Test
+    void aLookupByNumberOrOfDueCallbacksCanUseTheIndexOfRecordsThatHaveOne()
+            throws SQLException {
+        assumeTrue(TestServer.onPostgres(), "partial indexes are PostgreSQL's");
+
+        String dueCallbacks = plan("SELECT id FROM records WHERE ccid = $1 AND callback IS NOT"
+                + " NULL AND callback <= $2 ORDER BY callback", "bigint, bigint", "1, 2");
+
+        for (String phone : List.of("home", "work", "mobile")) {
+            String byNumber = plan("SELECT id FROM records WHERE ccid = $1 AND " + phone
+                    + "phone_e164 IN ($2, $3)", "bigint, text, text",
+                    "1, '+441134960000', '+447700900000'");
+            assertTrue(byNumber.contains("records_" + phone), byNumber);
+        }
+        assertTrue(dueCallbacks.contains("records_callback"), dueCallbacks);
+    }
+
+    /** The generic plan of {@code sql}, with sequential scans priced out. */
+    private String plan(String sql, String types, String values) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (Connection c = server.server().database().dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("SET enable_seqscan = off");
+            s.execute("PREPARE q(" + types + ") AS " + sql);
+            try (ResultSet r = s.executeQuery("EXPLAIN EXECUTE q(" + values + ")")) {
+                while (r.next()) {
+                    plan.add(r.getString(1));
+                }
+            }
+            s.execute("DEALLOCATE q");
+            s.execute("RESET enable_seqscan");
+            s.execute("RESET plan_cache_mode");
+        }
+        return String.join("\n", plan);
     }
 }
