@@ -2,12 +2,14 @@ package org.opendialler.ecnow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
 import org.opendialler.store.Database;
 
 /**
@@ -23,25 +25,52 @@ final class ChunkWriter implements AutoCloseable {
     private static final ExecutorService WRITERS = Executors.newCachedThreadPool(writerThreads());
 
     private final Database db;
+    private final Datasets datasets;
     private final long ccid;
     private final List<Object> keys = new ArrayList<>();
     private CompletableFuture<List<Long>> writing;
 
-    ChunkWriter(Database db, long ccid) {
+    ChunkWriter(Database db, Datasets datasets, long ccid) {
         this.db = db;
+        this.datasets = datasets;
         this.ccid = ccid;
     }
 
-    /** Starts writing {@code records} once the chunk before them is written. */
-    void write(List<Records.NewRecord> records) {
+    /**
+     * Starts writing {@code records} once the chunk before them is written. {@code checked}
+     * gives the status each of their datasets had when they were checked.
+     */
+    void write(List<Records.NewRecord> records, Map<Long, String> checked) {
         if (records.isEmpty()) {
             return;
         }
         awaitWritten();
 
         List<Records.NewRecord> chunk = List.copyOf(records);
-        writing = CompletableFuture.supplyAsync(
-                () -> db.transaction(tx -> Records.insert(tx, ccid, chunk)), WRITERS);
+        Map<Long, String> statuses = Map.copyOf(checked);
+        writing = CompletableFuture.supplyAsync(() -> db.transaction(tx -> {
+            restatus(tx, chunk, statuses);
+            return Records.insert(tx, ccid, chunk);
+        }), WRITERS);
+    }
+
+    /**
+     * A dataset's status may have changed since its rows were checked, and a change moves only
+     * the records already written: rows checked against the old status take the ProcessType the
+     * change gave the others. The datasets stay locked until the chunk commits, so a change
+     * after this waits and then moves these records too.
+     */
+    private void restatus(DSLContext tx, List<Records.NewRecord> chunk,
+            Map<Long, String> checked) {
+        Map<Long, String> now = datasets.lockStatuses(tx, ccid, checked.keySet());
+        for (Records.NewRecord r : chunk) {
+            Long dataset = (Long) r.get(Records.DATASETID);
+            String status = now.get(dataset);
+            if (status != null && !status.equals(checked.get(dataset))) {
+                String type = (String) r.get(Records.PROCESSTYPE);
+                r.set(Records.PROCESSTYPE, ProcessTypes.moved(type, status));
+            }
+        }
     }
 
     /**

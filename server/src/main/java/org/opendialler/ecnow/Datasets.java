@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.table;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,18 @@ final class Datasets {
         row.putAll(values);
         return db.dsl().insertInto(DATASETS).set(row).returningResult(DATASET_ID)
                 .fetchOne(DATASET_ID);
+    }
+
+    /**
+     * The statuses of the centre's datasets {@code ids} as they are now, each row locked until
+     * {@code tx} ends: a change of status waits for the transaction, or it for the change.
+     */
+    Map<Long, String> lockStatuses(DSLContext tx, long ccid, Collection<Long> ids) {
+        var select = tx.select(DATASET_ID, D_STATUS).from(DATASETS)
+                .where(CCID.eq(ccid), DATASET_ID.in(ids));
+        // H2 has no shared row lock.
+        var locked = db.isPostgres() ? select.forShare() : select.forUpdate();
+        return locked.fetchMap(DATASET_ID, D_STATUS);
     }
 
     /** Updates a dataset and, when its status changes, every record's ProcessType with it. */

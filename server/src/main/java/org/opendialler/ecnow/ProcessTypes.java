@@ -31,6 +31,17 @@ public final class ProcessTypes {
         return Datasets.HOLD.equals(status) ? HOLD_PREFIX + base : base;
     }
 
+    /**
+     * The ProcessType a record of {@code processType} takes when its dataset moves to
+     * {@code status}, as {@code Datasets.update} moves the records already written.
+     */
+    static String moved(String processType, String status) {
+        if (Datasets.EXPIRED.equals(status)) {
+            return EXPIRED;
+        }
+        return isOpen(processType) ? open(status, isWorked(processType)) : processType;
+    }
+
     static boolean isOpen(String processType) {
         return ACTIVE.contains(processType);
     }

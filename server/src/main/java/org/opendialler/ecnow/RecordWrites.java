@@ -15,6 +15,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.opendialler.protocol.Answer;
 import org.opendialler.protocol.ApiException;
@@ -112,8 +114,8 @@ final class RecordWrites {
     }
 
     /** A checked row waiting for its batch. */
-    private record Pending(int index, Records.NewRecord record, boolean dialable,
-            List<String> numbers) {
+    private record Pending(Datasets.Dataset dataset, Records.NewRecord record,
+            boolean dialable, List<String> numbers) {
     }
 
     Answer create(ApiRequest request) {
@@ -128,7 +130,7 @@ final class RecordWrites {
         List<Pending> batch = new ArrayList<>();
         Boolean lastDialable = null;
         List<Object> keys;
-        try (ChunkWriter writer = new ChunkWriter(db, ctx.ccid)) {
+        try (ChunkWriter writer = new ChunkWriter(db, datasets, ctx.ccid)) {
             for (int i = 0; i < rows.size(); i++) {
                 Optional<String> unstorable = request.rowProblem(i);
                 if (unstorable.isPresent()) {
@@ -138,7 +140,7 @@ final class RecordWrites {
                 try {
                     Datasets.Dataset d = ctx.dataset(RowReader.datasetOf(rows.get(i)));
                     RecordData data = ctx.reader(d.tableId()).read(rows.get(i));
-                    Pending p = prepare(ctx, i, d, data);
+                    Pending p = prepare(ctx, d, data);
                     if (dedupe != null) {
                         checkDuplicate(ctx, dedupe, d, p, batch, writer);
                     }
@@ -163,11 +165,13 @@ final class RecordWrites {
     }
 
     private static void write(ChunkWriter writer, List<Pending> batch) {
-        writer.write(batch.stream().map(Pending::record).toList());
+        Map<Long, String> checked = new HashMap<>();
+        batch.forEach(p -> checked.put(p.dataset().id(), p.dataset().status()));
+        writer.write(batch.stream().map(Pending::record).toList(), checked);
         batch.clear();
     }
 
-    private Pending prepare(Context ctx, int index, Datasets.Dataset d, RecordData data) {
+    private Pending prepare(Context ctx, Datasets.Dataset d, RecordData data) {
         List<String> numbers = new ArrayList<>();
         data.e164.values().stream().filter(n -> n != null).distinct().forEach(numbers::add);
         if (numbers.isEmpty()) {
@@ -198,7 +202,7 @@ final class RecordWrites {
             }
         });
         boolean dialable = dialable(d, processType, callback, now);
-        return new Pending(index, record, dialable, numbers);
+        return new Pending(d, record, dialable, numbers);
     }
 
     private void checkAgent(Context ctx, RecordData data) {
@@ -266,12 +270,19 @@ final class RecordWrites {
         } else if (scope.equals("table")) {
             where = where.and(Records.TABLE_ID.eq(d.tableId()));
         }
-        Condition anyPhone = DSL.falseCondition();
+        // One lookup per number and column, each an equality on its index: H2 reads all the
+        // centre's records for an OR across the columns, or for an IN list.
+        Select<Record1<Long>> found = null;
         for (String phone : StandardFields.PHONES) {
-            anyPhone = anyPhone.or(Records.e164(phone).in(numbers));
+            for (String number : numbers) {
+                Select<Record1<Long>> one = DSL.select(DSL.min(Records.ID))
+                        .from(Records.RECORDS).where(where, Records.e164(phone).eq(number));
+                found = found == null ? one : found.unionAll(one);
+            }
         }
-        Long existing = db.dsl().select(Records.ID).from(Records.RECORDS)
-                .where(where, anyPhone).orderBy(Records.ID).limit(1).fetchOne(Records.ID);
+        Field<Long> id = DSL.field(DSL.name("found", "min"), Long.class);
+        Long existing = db.dsl().select(DSL.min(id)).from(found.asTable("found", "min"))
+                .fetchOne(0, Long.class);
         if (existing != null) {
             throw new RowProblem("Duplicate number: already on record [" + existing + "]");
         }

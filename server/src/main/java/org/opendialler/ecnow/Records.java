@@ -144,6 +144,10 @@ final class Records {
             slot(standard.column(), value);
         }
 
+        Object get(Field<?> column) {
+            return values[SLOTS.get(column.getName())];
+        }
+
         private void slot(String column, Object value) {
             int slot = SLOTS.get(column);
             values[slot] = value;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -444,6 +446,34 @@ class EcnowRecordsApiTest {
                         > answer.get("keys").get(k - 1).asLong(), "keys in row order");
             }
         }
+    }
+
+    @Test
+    void aDatasetExpiredWhileALoadIsWrittenKeepsNoneOfItsRecordsOpen() throws Exception {
+        String table = ecnow.table("ExpiredMidLoad");
+        long ds = ecnow.dataset(table, "HOLD");
+        int rows = 20_000;
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < rows; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"dataset\":").append(ds)
+                    .append(",\"MobilePhone\":\"07700900").append(i % 1000).append("\"}");
+        }
+
+        CompletableFuture<JsonNode> load = CompletableFuture.supplyAsync(
+                () -> ecnow.write("ecnow_records", "create", body.append("]").toString()));
+        while (!load.isDone() && ecnow.records("dataset", ds, "limit", 1).get("total")
+                .asInt() == 0) {
+            Thread.sleep(5);
+        }
+        ecnow.write("ecnow_datasets", "update",
+                "[{\"dataset\":" + ds + ",\"d_status\":\"EXPIRED\"}]");
+        JsonNode answer = load.get(60, TimeUnit.SECONDS);
+
+        int written = ecnow.records("dataset", ds, "limit", 1).get("total").asInt();
+        int open = ecnow.records("dataset", ds, "mode", "active", "limit", 1).get("total")
+                .asInt();
+        assertEquals(answer.get("total").asInt(), written, "every row reported is written");
+        assertEquals(0, open, "records of an expired dataset left open");
     }
 
     @Test
