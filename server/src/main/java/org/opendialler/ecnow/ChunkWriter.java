@@ -17,8 +17,9 @@ import org.opendialler.store.Database;
  * own on a writer thread, while the request's thread checks the next chunk: on PostgreSQL the
  * database's work and the checks then run on two cores instead of taking turns on one. At most
  * one chunk is being written at once, so ids follow the rows and memory stays at two chunks.
- * The request's thread holds no connection while it waits, and a writer waits for nothing while
- * it holds one, so many creates at once cannot starve the pool. Not thread-safe; one per create.
+ * The request's thread holds no connection while it waits, and a writer waits for no thread of
+ * ours while it holds one, so creates cannot deadlock on the pool. Not thread-safe; one per
+ * create.
  */
 final class ChunkWriter implements AutoCloseable {
 
