@@ -129,13 +129,13 @@ final class Datasets {
                     .where(mine, Records.PROCESSTYPE.ne(ProcessTypes.EXPIRED)).execute();
             return;
         }
-        boolean hold = HOLD.equals(status);
-        for (String base : List.of(ProcessTypes.NEW, ProcessTypes.WORKED)) {
-            String from = hold ? base : ProcessTypes.HOLD_PREFIX + base;
-            String to = hold ? ProcessTypes.HOLD_PREFIX + base : base;
-            tx.update(Records.RECORDS).set(Records.PROCESSTYPE, to)
-                    .set(Records.PROCESSDATE, now)
-                    .where(mine, Records.PROCESSTYPE.eq(from)).execute();
+        for (String from : ProcessTypes.ACTIVE) {
+            String to = ProcessTypes.moved(from, status);
+            if (!to.equals(from)) {
+                tx.update(Records.RECORDS).set(Records.PROCESSTYPE, to)
+                        .set(Records.PROCESSDATE, now)
+                        .where(mine, Records.PROCESSTYPE.eq(from)).execute();
+            }
         }
     }
 

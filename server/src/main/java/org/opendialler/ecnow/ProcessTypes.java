@@ -33,7 +33,8 @@ public final class ProcessTypes {
 
     /**
      * The ProcessType a record of {@code processType} takes when its dataset moves to
-     * {@code status}, as {@code Datasets.update} moves the records already written.
+     * {@code status}: for the records already written ({@code Datasets.update}) and for a load's
+     * rows checked before the move.
      */
     static String moved(String processType, String status) {
         if (Datasets.EXPIRED.equals(status)) {

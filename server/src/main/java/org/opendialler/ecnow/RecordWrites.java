@@ -142,7 +142,7 @@ final class RecordWrites {
                     RecordData data = ctx.reader(d.tableId()).read(rows.get(i));
                     Pending p = prepare(ctx, d, data);
                     if (dedupe != null) {
-                        checkDuplicate(ctx, dedupe, d, p, batch, writer);
+                        checkDuplicate(ctx, dedupe, p, batch, writer);
                     }
                     batch.add(p);
                     lastDialable = p.dialable();
@@ -255,8 +255,9 @@ final class RecordWrites {
      * Refuses a row whose number is already on an open record in {@code scope}. The query reads
      * the database, so the rows before it are written first.
      */
-    private void checkDuplicate(Context ctx, String scope, Datasets.Dataset d, Pending row,
-            List<Pending> batch, ChunkWriter writer) {
+    private void checkDuplicate(Context ctx, String scope, Pending row, List<Pending> batch,
+            ChunkWriter writer) {
+        Datasets.Dataset d = row.dataset();
         List<String> numbers = row.numbers();
         if (batch.stream().anyMatch(b -> !Collections.disjoint(b.numbers(), numbers))) {
             write(writer, batch);

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -45,8 +44,8 @@ public final class BulkInsert {
 
     private static void copy(DSLContext tx, Table<?> table, List<Field<?>> columns,
             List<Object[]> rows) {
-        String names = columns.stream().map(c -> tx.render(DSL.name(c.getName())))
-                .collect(Collectors.joining(", "));
+        String names = tx.render(DSL.list(columns.stream().map(c -> DSL.name(c.getName()))
+                .toList()));
         String sql = "COPY " + tx.render(table) + " (" + names + ") FROM STDIN";
         String data = copyText(rows);
 

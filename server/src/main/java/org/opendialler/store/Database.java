@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -16,7 +15,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
@@ -249,13 +247,8 @@ public final class Database implements AutoCloseable {
             LOG.info("Analyzing {} ({} pages, {} when last analyzed)", table, pagesNow,
                     rows < 0 ? "never" : pagesThen);
             // Another node analyzing it at the same moment is enough.
-            StringBuilder template = new StringBuilder("ANALYZE (SKIP_LOCKED) {0} (");
-            List<QueryPart> names = new ArrayList<>(List.of(DSL.name(table)));
-            for (String column : columns) {
-                template.append(names.size() > 1 ? ", {" : "{").append(names.size()).append('}');
-                names.add(DSL.name(column));
-            }
-            dsl.execute(template.append(')').toString(), names.toArray(QueryPart[]::new));
+            dsl.execute("ANALYZE (SKIP_LOCKED) {0} ({1})", DSL.name(table),
+                    DSL.list(columns.stream().map(DSL::name).toList()));
         }
     }
 
