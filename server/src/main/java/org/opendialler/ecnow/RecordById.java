@@ -9,6 +9,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.opendialler.store.Database;
+import org.opendialler.store.Rendered;
 
 /**
  * The commonest read: one record by id, with no other filter. jOOQ renders its statement once
@@ -27,12 +28,18 @@ final class RecordById {
 
     /** The record, if it is in that centre, table and (when given) dataset. */
     List<Record> fetch(long ccid, long tableId, Optional<Long> datasetId, long id) {
+        Rendered query = query(ccid, tableId, datasetId, id);
+        return db.fetchRendered(query.sql(), query.fields(), query.values().toArray());
+    }
+
+    /** The query of {@link #fetch}, to run with another. */
+    Rendered query(long ccid, long tableId, Optional<Long> datasetId, long id) {
         String statement = sql.computeIfAbsent(datasetId.isPresent(), this::render);
 
         List<Object> values = new ArrayList<>(List.of(ccid, tableId));
         datasetId.ifPresent(values::add);
         values.add(id);
-        return db.fetchRendered(statement, Records.READ_COLUMNS, values.toArray());
+        return new Rendered(statement, Records.READ_COLUMNS, values);
     }
 
     /** The statement with its values in the order {@link #fetch} binds them. */

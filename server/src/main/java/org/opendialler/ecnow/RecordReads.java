@@ -23,6 +23,7 @@ import org.opendialler.phone.PhoneNumbers;
 import org.opendialler.protocol.Answer;
 import org.opendialler.protocol.ApiException;
 import org.opendialler.protocol.ApiRequest;
+import org.opendialler.protocol.Caller;
 import org.opendialler.store.Database;
 import org.opendialler.tenancy.Centre;
 
@@ -43,10 +44,14 @@ final class RecordReads {
     private final int readCap;
     private final DialExplainer explainer;
     private final Clock clock;
+    private final TokenCheck tokens;
+    private final boolean campaignIsCentre;
 
     RecordReads(Database db, KeptDefinitions definitions, Datasets datasets, int readCap,
-            DialExplainer explainer, Clock clock) {
+            DialExplainer explainer, Clock clock, TokenCheck tokens, boolean campaignIsCentre) {
         this.db = db;
+        this.tokens = tokens;
+        this.campaignIsCentre = campaignIsCentre;
         this.byId = new RecordById(db);
         this.definitions = definitions;
         this.datasets = datasets;
@@ -56,6 +61,7 @@ final class RecordReads {
     }
 
     Answer read(ApiRequest request) {
+        Sent sent = request.hasCaller() ? new Sent() : checkToken(request);
         Optional<TableDefinitions> found = definitions(request);
         if (found.isEmpty()) {
             return Answer.Rows.of(List.of());
@@ -72,14 +78,75 @@ final class RecordReads {
         where = where.and(filters(request, defs.centre(), defs.fields()));
 
         Optional<IdRead> one = plainId(request).map(id -> new IdRead(tableId, datasetId, id));
-        return page(request, ccid, new Query(where, one), defs.fields(), defs.centre().zone());
+        Query query = new Query(where, one, one.flatMap(o -> sent.rowsOf(ccid, o)));
+        return page(request, ccid, query, defs.fields(), defs.centre().zone());
     }
 
-    /** A read's condition and, when it asks for one record by id alone, that record. */
-    private record Query(Condition where, Optional<IdRead> byId) {
+    /**
+     * A read's condition and, when it asks for one record by id alone, that record and its
+     * rows if they came with the token check.
+     */
+    private record Query(Condition where, Optional<IdRead> byId, Optional<List<Record>> sent) {
     }
 
     private record IdRead(long tableId, Optional<Long> datasetId, long id) {
+    }
+
+    /**
+     * A read by id sent with the token check: the centre and record it asked for, and its rows
+     * once answered. Only the request's own thread touches it.
+     */
+    private static final class Sent {
+        private long ccid;
+        private IdRead read;
+        private List<Record> rows;
+
+        /** The rows sent, if they are those of that centre's read. */
+        Optional<List<Record>> rowsOf(long ccid, IdRead wanted) {
+            boolean same = rows != null && this.ccid == ccid && wanted.equals(read);
+            return same ? Optional.of(rows) : Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a request is a read by id alone in a named table, whose record can go to the
+     * database with the token check. One the reads below would refuse is not: its token is
+     * checked first, as for any other request, so that its error is the same.
+     */
+    static boolean sendsAlong(ApiRequest request) {
+        try {
+            // A dataset that is not a number throws here, as any id the reads refuse does.
+            request.longParam("dataset");
+            return "ecnow_records".equals(request.method())
+                    && request.optional("action").filter("read"::equals).isPresent()
+                    && request.optional("table").isPresent() && !request.has("start")
+                    && !request.has("limit") && plainId(request).isPresent();
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks the token of a request that {@link #sendsAlong}, sending its record's read for
+     * the caller the token was last seen as. That read is used only if it is the one the
+     * caller found needs: same centre, and the same table at the definitions now current.
+     */
+    private Sent checkToken(ApiRequest request) {
+        String table = request.optional("table").orElseThrow();
+        Optional<Long> datasetId = request.longParam("dataset");
+        long id = plainId(request).orElseThrow();
+
+        Sent sent = new Sent();
+        Caller caller = tokens.check(request.param("token"), request.clientIp(), foreseen -> {
+            Optional<CampaignTable> found = definitions.byName(foreseen, table).table();
+            found.ifPresent(t -> {
+                sent.ccid = foreseen.ccid();
+                sent.read = new IdRead(t.tableId(), datasetId, id);
+            });
+            return found.map(t -> byId.query(foreseen.ccid(), t.tableId(), datasetId, id));
+        }, rows -> sent.rows = rows);
+        request.authenticate(caller, campaignIsCentre);
+        return sent;
     }
 
     /** The id of a read by id alone: no other filter, no search, no sort. */
@@ -314,6 +381,9 @@ final class RecordReads {
     private List<Record> rows(long ccid, Query query, List<SortField<?>> order, int size,
             long start) {
         if (query.byId().isPresent() && start == 0 && size > 0) {
+            if (query.sent().isPresent()) {
+                return query.sent().get();
+            }
             IdRead one = query.byId().get();
             return byId.fetch(ccid, one.tableId(), one.datasetId(), one.id());
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One call of a script, with its parameters merged as the protocol says: the query string wins
@@ -17,6 +18,9 @@ import java.util.Optional;
  * once the token is checked.
  */
 public final class ApiRequest {
+
+    private static final Pattern CENTRE_ID = Pattern.compile("\\d{1,18}");
+
 
     private final String script;
     private final Map<String, List<String>> params;
@@ -85,8 +89,29 @@ public final class ApiRequest {
         return caller;
     }
 
+    /** Whether the token check has already made this request's caller. */
+    public boolean hasCaller() {
+        return caller != null;
+    }
+
     public void authenticate(Caller caller) {
         this.caller = caller;
+    }
+
+    /**
+     * Takes the caller a token check found and, when a numeric {@code campaign} names the
+     * centre (see {@link Script#campaignIsCentre()}), refuses any number but the caller's
+     * ccid or {@code 0}.
+     */
+    public void authenticate(Caller caller, boolean campaignIsCentre) {
+        this.caller = caller;
+        String campaign = optional("campaign").orElse(null);
+        if (campaignIsCentre && campaign != null && CENTRE_ID.matcher(campaign).matches()) {
+            long id = Long.parseLong(campaign);
+            if (id != 0 && id != caller.ccid()) {
+                throw ApiException.accessDenied();
+            }
+        }
     }
 
     /** The caller's contact centre id: the tenant every query of this request is confined to. */

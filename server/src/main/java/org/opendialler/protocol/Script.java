@@ -25,6 +25,16 @@ public interface Script {
     }
 
     /**
+     * Whether this script checks the request's token itself, in {@link #handle}, rather than
+     * have the router check it first: a script may send the check to the database with its
+     * own first read. It must check the token before it reads or refuses anything else, and
+     * then {@link ApiRequest#authenticate(Caller, boolean) authenticate} the request.
+     */
+    default boolean checksTokenItself(ApiRequest request) {
+        return false;
+    }
+
+    /**
      * Whether a numeric {@code campaign} parameter names the caller's contact centre, as the
      * PHP client sends it: the caller's ccid or {@code 0} pass, any other number is refused.
      */

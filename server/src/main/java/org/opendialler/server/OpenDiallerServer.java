@@ -155,7 +155,7 @@ public final class OpenDiallerServer implements AutoCloseable {
     private List<Script> scripts() {
         List<Script> scripts = new ArrayList<>();
         scripts.add(new TokenScript(tokens));
-        scripts.addAll(Wiring.ecnowAndDatabase(database, tenancy, config));
+        scripts.addAll(Wiring.ecnowAndDatabase(database, tenancy, config, tokens));
         scripts.add(new ReportingScript(database, tenancy));
         scripts.add(new AjaxScript(() -> liveBoard, database, tenancy, config.clock()));
         scripts.add(new RecordingScript(database, config.dataDir()));

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.opendialler.protocol.Addresses;
 import org.opendialler.protocol.Answer;
 import org.opendialler.protocol.ApiException;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
 final class ScriptRouter implements Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRouter.class);
-    private static final Pattern CENTRE_ID = Pattern.compile("\\d{1,18}");
 
     private final Map<String, Script> scripts = new LinkedHashMap<>();
     private final Authenticator authenticator;
@@ -67,7 +65,7 @@ final class ScriptRouter implements Handler {
         Timer.Sample sample = Timer.start(metrics);
         String method = "";
         String result = "success";
-        Caller caller = null;
+        ApiRequest checked = null;
         Format format = script.defaultFormat();
         try {
             Query parsed = query(ctx);
@@ -79,11 +77,12 @@ final class ScriptRouter implements Handler {
             ApiRequest request = RequestReader.read(raw(ctx, script, query),
                     script.defaultFormat(), script.formats());
             format = request.format();
+            checked = request;
             method = request.optional("method").orElse("");
-            if (script.requiresToken()) {
-                caller = authenticator.authenticate(request.param("token"), request.clientIp());
-                request.authenticate(caller);
-                checkCampaign(script, request, caller);
+            if (script.requiresToken() && !script.checksTokenItself(request)) {
+                Caller caller = authenticator.authenticate(request.param("token"),
+                        request.clientIp());
+                request.authenticate(caller, script.campaignIsCentre());
             }
             Answer answer = script.handle(request);
             if (answer instanceof Answer.File file) {
@@ -94,19 +93,19 @@ final class ScriptRouter implements Handler {
                 EventStreamSender.send(ctx, events);
                 return;
             }
-            Map<String, Object> envelope = envelope(true, caller);
+            Map<String, Object> envelope = envelope(true, callerOf(request));
             envelope.putAll(answer.body());
             send(ctx, 200, format, rowName(request), envelope);
         } catch (ApiException e) {
             result = "error";
-            Map<String, Object> envelope = envelope(false, caller);
+            Map<String, Object> envelope = envelope(false, callerOf(checked));
             envelope.put("error", e.getMessage());
             envelope.putAll(e.extra());
             send(ctx, 200, format == Format.CSV ? Format.JSON : format, method, envelope);
         } catch (RuntimeException e) {
             result = "crash";
             LOG.error("{} method '{}' crashed", script.name(), method, e);
-            Map<String, Object> envelope = envelope(false, caller);
+            Map<String, Object> envelope = envelope(false, callerOf(checked));
             envelope.put("error", "Internal server error");
             send(ctx, 500, format == Format.CSV ? Format.JSON : format, method, envelope);
         } finally {
@@ -168,16 +167,9 @@ final class ScriptRouter implements Handler {
         return envelope;
     }
 
-    private static void checkCampaign(Script script, ApiRequest request, Caller caller) {
-        String campaign = request.optional("campaign").orElse(null);
-        if (!script.campaignIsCentre() || campaign == null
-                || !CENTRE_ID.matcher(campaign).matches()) {
-            return;
-        }
-        long id = Long.parseLong(campaign);
-        if (id != 0 && id != caller.ccid()) {
-            throw ApiException.accessDenied();
-        }
+    /** A read request's caller, if its token was checked, here or by its script. */
+    private static Caller callerOf(ApiRequest request) {
+        return request == null || !request.hasCaller() ? null : request.caller();
     }
 
     private RequestReader.Raw raw(Context ctx, Script script,

@@ -19,6 +19,7 @@ import org.opendialler.ecnow.Usage;
 import org.opendialler.protocol.Script;
 import org.opendialler.reporting.CdrLog;
 import org.opendialler.store.Database;
+import org.opendialler.token.TokenService;
 import org.opendialler.tenancy.Tenancy;
 
 /**
@@ -33,9 +34,10 @@ final class Wiring {
     private Wiring() {
     }
 
-    static List<Script> ecnowAndDatabase(Database db, Tenancy tenancy, ServerConfig config) {
+    static List<Script> ecnowAndDatabase(Database db, Tenancy tenancy, ServerConfig config,
+            TokenService tokens) {
         EcnowScript ecnow = new EcnowScript(db, tenancy, config.clock(), config.readCap(),
-                lookups(db), explainer(new ComplianceGuard(db, tenancy)));
+                lookups(db), explainer(new ComplianceGuard(db, tenancy)), tokens::authenticate);
         DatabaseMethods configuration = new DatabaseMethods(db, tenancy, config,
                 references(new Usage(db)));
         DatabaseScript database = new DatabaseScript(configuration);

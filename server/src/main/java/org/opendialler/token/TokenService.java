@@ -17,16 +17,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.Table;
 import org.opendialler.protocol.ApiException;
 import org.opendialler.protocol.Authenticator;
 import org.opendialler.protocol.Caller;
 import org.opendialler.store.Database;
+import org.opendialler.store.Rendered;
 import org.opendialler.tenancy.ApiUser;
 import org.opendialler.tenancy.Passwords;
 import org.opendialler.tenancy.Tenancy;
@@ -63,6 +68,8 @@ public final class TokenService implements Authenticator {
     private static final HexFormat HEX = HexFormat.of();
     private static final List<Field<?>> LOOKUP = List.of(TOKEN_ID, TOKEN_CCID, TOKEN_HASH,
             TOKEN_USER_ID, BOUND_TO, EXPIRES_AT, REVOKED, USERNAME, DEFINITIONS_VERSION);
+    /** Past this many tokens the callers seen are forgotten, and found again as they return. */
+    private static final int SEEN_CAP = 10_000;
 
     private final Database db;
     private final Tenancy tenancy;
@@ -72,6 +79,8 @@ public final class TokenService implements Authenticator {
     private final LoginThrottle throttle;
     private final Timer held;
     private final Counter refused;
+    private final Counter sentAlong;
+    private final Map<String, Caller> seen = new ConcurrentHashMap<>();
     private volatile String lookup;
 
     /** A minted or re-issued token and the Unix second it stops working. */
@@ -95,6 +104,9 @@ public final class TokenService implements Authenticator {
                 .register(metrics);
         this.refused = Counter.builder("opendialler.login.refused")
                 .description("Logins refused unchecked after too many failures")
+                .register(metrics);
+        this.sentAlong = Counter.builder("opendialler.token.checks.along")
+                .description("Token checks sent to the database with the request's own read")
                 .register(metrics);
     }
 
@@ -177,7 +189,49 @@ public final class TokenService implements Authenticator {
 
     @Override
     public Caller authenticate(String token, String clientIp) {
-        Record row = row(token, clientIp);
+        checkFormat(token);
+        String hash = sha256(token);
+        return remember(hash, caller(check(find(hash), clientIp)));
+    }
+
+    /**
+     * Checks a token as {@link #authenticate(String, String)} does and, when this node has seen
+     * the token before, sends the read that {@code along} builds for the caller it was then in
+     * the same round trip. The check itself still reads the database, so a token revoked or
+     * expired a moment ago is refused as before; the script must still confirm that the read
+     * it sent is the one the checked caller needs, since the centre's definitions may have
+     * changed since.
+     *
+     * @param along the read to send for a caller, or empty for none
+     * @param sent given the rows of that read, when it was sent and the token is valid
+     */
+    public Caller authenticate(String token, String clientIp,
+            Function<Caller, Optional<Rendered>> along, Consumer<Result<Record>> sent) {
+        checkFormat(token);
+        String hash = sha256(token);
+        Caller foreseen = seen.get(hash);
+        Optional<Rendered> read = foreseen == null ? Optional.empty() : along.apply(foreseen);
+        if (read.isEmpty()) {
+            return remember(hash, caller(check(find(hash), clientIp)));
+        }
+
+        sentAlong.increment();
+        List<Result<Record>> both = db.fetchTogether(
+                new Rendered(lookup(), LOOKUP, List.of(hash)), read.get());
+        Caller caller = remember(hash, caller(check(both.get(0).stream().findFirst(), clientIp)));
+        sent.accept(both.get(1));
+        return caller;
+    }
+
+    private Caller remember(String hash, Caller caller) {
+        if (seen.size() >= SEEN_CAP) {
+            seen.clear();
+        }
+        seen.put(hash, caller);
+        return caller;
+    }
+
+    private static Caller caller(Record row) {
         return new Caller(row.get(TOKEN_CCID), row.get(TOKEN_USER_ID), row.get(USERNAME),
                 row.get(DEFINITIONS_VERSION));
     }
@@ -190,13 +244,24 @@ public final class TokenService implements Authenticator {
     }
 
     private Record row(String token, String clientIp) {
+        checkFormat(token);
+        return check(find(sha256(token)), clientIp);
+    }
+
+    private Optional<Record> find(String hash) {
+        // The centre's definitions version comes with the token so that a script can tell,
+        // without a query of its own, whether the definitions it keeps are still current.
+        return db.fetchRendered(lookup(), LOOKUP, hash).stream().findFirst();
+    }
+
+    private static void checkFormat(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw invalid();
         }
-        // The centre's definitions version comes with the token so that a script can tell,
-        // without a query of its own, whether the definitions it keeps are still current.
-        Record row = db.fetchRendered(lookup(), LOOKUP, sha256(token)).stream().findFirst()
-                .orElse(null);
+    }
+
+    private Record check(Optional<Record> found, String clientIp) {
+        Record row = found.orElse(null);
         if (row == null || row.get(REVOKED) || !boundTo(row.get(BOUND_TO), clientIp)) {
             throw invalid();
         }
