@@ -80,7 +80,7 @@ final class ReportBench {
     private void load(Connection duck, DSLContext duckDsl, int rows) {
         createDuckTable(duckDsl);
         DSLContext ours = server.server.database().dsl();
-        CdrRows generator = new CdrRows(7);
+        CdrRows generator = new CdrRows(7, rows);
         try (DuckDBAppender appender = ((DuckDBConnection) duck).createAppender("main", "cdr")) {
             for (int from = 0; from < rows; from += BATCH) {
                 List<Cdr> batch = new ArrayList<>();

@@ -160,8 +160,8 @@ final class CdrSlots {
         if (dsl.fetchExists(SLOTS) || !dsl.fetchExists(CDR)) {
             return;
         }
-        int slots = dsl.insertInto(SLOTS, tableColumns()).select(dsl.select(partialColumns()).from(CDR)
-                .groupBy(groupKeys())).execute();
+        int slots = dsl.insertInto(SLOTS, tableColumns())
+                .select(dsl.select(partialColumns()).from(CDR).groupBy(groupKeys())).execute();
         LOG.info("Rolled up the existing CDRs into {} report slots", slots);
     }
 
