@@ -29,7 +29,7 @@ public final class Bench {
     /** Runs the benchmarks on H2, PostgreSQL or both ({@code h2}, {@code pg}, {@code both}). */
     public static List<Result> run(Setting setting, String dbs, Set<String> names) {
         List<Result> results = new ArrayList<>();
-        MemoryBench.resetPeaks();
+        MemoryBench.watchHeap();
         if (!"pg".equals(dbs)) {
             results.addAll(onOneDatabase(setting, false, names));
         }

@@ -21,7 +21,6 @@ public final class ApiRequest {
 
     private static final Pattern CENTRE_ID = Pattern.compile("\\d{1,18}");
 
-
     private final String script;
     private final Map<String, List<String>> params;
     private final ObjectNode bodyObject;
