@@ -2,6 +2,7 @@ package org.opendialler.ecnow;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.opendialler.protocol.Caller;
@@ -32,6 +33,15 @@ final class KeptDefinitions {
         String lower = tableName.trim().toLowerCase(Locale.ROOT);
         return get(caller, new Key(caller.ccid(), lower, 0),
                 () -> tables.definitionsByName(caller.ccid(), lower));
+    }
+
+    /**
+     * The copy this node keeps of a centre's table of that name, whatever its version, without
+     * a query: a guess to be confirmed by {@link #byName} once the caller is known.
+     */
+    Optional<TableDefinitions> keptByName(long ccid, String tableName) {
+        String lower = tableName.trim().toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(kept.get(new Key(ccid, lower, 0)));
     }
 
     TableDefinitions byId(Caller caller, long tableId) {

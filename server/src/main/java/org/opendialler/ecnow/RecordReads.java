@@ -128,8 +128,9 @@ final class RecordReads {
 
     /**
      * Checks the token of a request that {@link #sendsAlong}, sending its record's read for
-     * the caller the token was last seen as. That read is used only if it is the one the
-     * caller found needs: same centre, and the same table at the definitions now current.
+     * the caller the token was last seen as, in the table this node keeps for that name. That
+     * read is used only if it is the one the caller found needs: same centre, and the same
+     * table at the definitions now current.
      */
     private Sent checkToken(ApiRequest request) {
         String table = request.optional("table").orElseThrow();
@@ -138,7 +139,9 @@ final class RecordReads {
 
         Sent sent = new Sent();
         Caller caller = tokens.check(request.param("token"), request.clientIp(), foreseen -> {
-            Optional<CampaignTable> found = definitions.byName(foreseen, table).table();
+            // Only what this node keeps: nothing is read before the token is checked.
+            Optional<CampaignTable> found = definitions.keptByName(foreseen.ccid(), table)
+                    .flatMap(TableDefinitions::table);
             found.ifPresent(t -> {
                 sent.ccid = foreseen.ccid();
                 sent.read = new IdRead(t.tableId(), datasetId, id);

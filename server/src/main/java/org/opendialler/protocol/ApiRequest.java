@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class ApiRequest {
 
     private static final Pattern CENTRE_ID = Pattern.compile("\\d{1,18}");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
 
     private final String script;
     private final Map<String, List<String>> params;
@@ -162,9 +163,17 @@ public final class ApiRequest {
 
     /** A whole-number parameter, or empty; malformed text is {@code Bad argument: NAME}. */
     public Optional<Long> longParam(String name) {
+        // name[]=N, PHP's form of an array, is no one number: ignoring it would drop a filter.
+        if (!nested(name).isEmpty()) {
+            throw ApiException.badArgument(name);
+        }
         Optional<String> text = optional(name);
         if (text.isEmpty()) {
             return Optional.empty();
+        }
+        // Long.parseLong also takes the digits of other scripts, which no client means.
+        if (!WHOLE.matcher(text.get()).matches()) {
+            throw ApiException.badArgument(name);
         }
         try {
             return Optional.of(Long.parseLong(text.get()));

@@ -27,8 +27,9 @@ public interface Script {
     /**
      * Whether this script checks the request's token itself, in {@link #handle}, rather than
      * have the router check it first: a script may send the check to the database with its
-     * own first read. It must check the token before it reads or refuses anything else, and
-     * then {@link ApiRequest#authenticate(Caller, boolean) authenticate} the request.
+     * own first read, whose rows it may use only once the check has passed. It must read or
+     * refuse nothing else before the check, and then
+     * {@link ApiRequest#authenticate(Caller, boolean) authenticate} the request.
      */
     default boolean checksTokenItself(ApiRequest request) {
         return false;

@@ -91,6 +91,16 @@ class EcnowReadsApiTest {
     }
 
     @Test
+    void aDatasetSentAsAnArrayOrInAnotherScriptsDigitsIsRefusedRatherThanDropped() {
+        JsonNode array = ecnow.records("table", table, "dataset[]", ds + 1);
+        JsonNode arabicIndicOne = ecnow.records("table", table, "dataset", "\u0661");
+
+        assertEquals("Bad argument: dataset", array.get("error").asText(), array.toString());
+        assertEquals("Bad argument: dataset", arabicIndicOne.get("error").asText(),
+                arabicIndicOne.toString());
+    }
+
+    @Test
     void tableOrDatasetIsRequired() {
         assertEquals("Missing table or dataset", ecnow.records().get("error").asText());
     }

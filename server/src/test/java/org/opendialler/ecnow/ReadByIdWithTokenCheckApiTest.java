@@ -53,6 +53,16 @@ class ReadByIdWithTokenCheckApiTest {
         return Double.parseDouble(m.group(2));
     }
 
+    /** How many times the server has taken a connection from its pool: one per query here. */
+    private static double connectionUses(Api caller) {
+        String metrics = caller.get("/metrics").body();
+        Matcher m = Pattern.compile(
+                "^hikaricp_connections_usage_seconds_count(\\{[^}]*})? (\\S+)$",
+                Pattern.MULTILINE).matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return Double.parseDouble(m.group(2));
+    }
+
     private static String byId(Api caller, String tableName, long id, String more) {
         return caller.get("/ecnow.php?method=ecnow_records&action=read&format=json&token="
                 + caller.token + "&table=" + tableName + "&id=" + id + more).body();
@@ -103,6 +113,29 @@ class ReadByIdWithTokenCheckApiTest {
 
         assertEquals("{\"success\":false,\"error\":\"Invalid token\"}", answer);
         assertEquals(before + 1, along(revoked));
+    }
+
+    @Test
+    void aSeenTokenNamingATableTheNodeKeepsNothingForIsCheckedBeforeAnyRead() {
+        Api caller = server.newCentre("Unread");
+        new Ecnow(caller).table("Along");
+        byId(caller, "Along", 1, "");
+        String checkedFirst = byId(caller, "Nope", 1, "&limit=5");
+
+        double valid = connectionUses(caller);
+        String missing = byId(caller, "Nope", 1, "");
+        double validUses = connectionUses(caller) - valid;
+        caller.get("/token.php?action=revoke&token=" + caller.token);
+        double revoked = connectionUses(caller);
+        String refused = byId(caller, "Nope", 1, "");
+        double revokedUses = connectionUses(caller) - revoked;
+
+        assertTrue(checkedFirst.contains("\"error\":\"Table [Nope] does not exist.\""),
+                checkedFirst);
+        assertEquals(checkedFirst, missing);
+        assertEquals(2, validUses, "the token check, then the look for the table");
+        assertEquals("{\"success\":false,\"error\":\"Invalid token\"}", refused);
+        assertEquals(1, revokedUses, "the token check alone");
     }
 
     @Test
