@@ -30,9 +30,8 @@ final class KeptDefinitions {
 
     /** The caller's centre with its table of that name (trimmed, any case), if there is one. */
     TableDefinitions byName(Caller caller, String tableName) {
-        String lower = tableName.trim().toLowerCase(Locale.ROOT);
-        return get(caller, new Key(caller.ccid(), lower, 0),
-                () -> tables.definitionsByName(caller.ccid(), lower));
+        Key key = nameKey(caller.ccid(), tableName);
+        return get(caller, key, () -> tables.definitionsByName(caller.ccid(), key.nameLower()));
     }
 
     /**
@@ -40,8 +39,12 @@ final class KeptDefinitions {
      * a query: a guess to be confirmed by {@link #byName} once the caller is known.
      */
     Optional<TableDefinitions> keptByName(long ccid, String tableName) {
-        String lower = tableName.trim().toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(kept.get(new Key(ccid, lower, 0)));
+        return Optional.ofNullable(kept.get(nameKey(ccid, tableName)));
+    }
+
+    /** A table's name is looked for trimmed and in any case. */
+    private static Key nameKey(long ccid, String tableName) {
+        return new Key(ccid, tableName.trim().toLowerCase(Locale.ROOT), 0);
     }
 
     TableDefinitions byId(Caller caller, long tableId) {

@@ -46,18 +46,18 @@ class ReadByIdWithTokenCheckApiTest {
     }
 
     private static double along(Api caller) {
-        String metrics = caller.get("/metrics").body();
-        Matcher m = Pattern.compile("^" + ALONG + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
-                .matcher(metrics);
-        assertTrue(m.find(), metrics);
-        return Double.parseDouble(m.group(2));
+        return metric(caller, ALONG);
     }
 
     /** How many times the server has taken a connection from its pool: one per query here. */
     private static double connectionUses(Api caller) {
+        return metric(caller, "hikaricp_connections_usage_seconds_count");
+    }
+
+    /** The value of the first series of that name in {@code /metrics}. */
+    private static double metric(Api caller, String series) {
         String metrics = caller.get("/metrics").body();
-        Matcher m = Pattern.compile(
-                "^hikaricp_connections_usage_seconds_count(\\{[^}]*})? (\\S+)$",
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + "(\\{[^}]*})? (\\S+)$",
                 Pattern.MULTILINE).matcher(metrics);
         assertTrue(m.find(), metrics);
         return Double.parseDouble(m.group(2));
